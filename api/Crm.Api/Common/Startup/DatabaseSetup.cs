@@ -1,0 +1,76 @@
+using System.Data.Common;
+using Crm.Api.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Crm.Api.Common.Startup;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>For SQLite a relative <c>Data Source</c> is resolved against the content root.</summary>
+    public string ConnectionString { get; set; } = "Data Source=data/crm.db";
+
+    public bool MigrateOnStartup { get; set; } = true;
+}
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddCrmDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            services.AddDbContext<SqlServerCrmDbContext>(o => o.UseSqlServer(options.ConnectionString, sql => sql.EnableRetryOnFailure(3)));
+            services.AddScoped<CrmDbContext>(sp => sp.GetRequiredService<SqlServerCrmDbContext>());
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(options.ConnectionString, environment.ContentRootPath);
+            services.AddDbContext<SqliteCrmDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+            services.AddScoped<CrmDbContext>(sp => sp.GetRequiredService<SqliteCrmDbContext>());
+        }
+        return services;
+    }
+
+    public static string SqliteConnectionString(string configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured);
+        if (builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal) && !Path.IsPathRooted(builder.DataSource))
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+        if (builder.DefaultTimeout == 30)
+            builder.DefaultTimeout = 15;
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    /// <summary>Per-connection settings: acknowledged writes survive power loss; waits on a busy writer.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+            command.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Crm.Api.Domain.Auth;
+using Crm.Api.Domain.Customers;
+using Crm.Api.Domain.Org;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Api.Data;
+
+/// <summary>The one context. Each provider has a subclass that owns its migration set.</summary>
+public abstract class CrmDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<Staff> Staff => Set<Staff>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerCoServer> CustomerCoServers => Set<CustomerCoServer>();
+    public DbSet<CustomerTag> CustomerTags => Set<CustomerTag>();
+    public DbSet<CustomerSearchTerm> CustomerSearchTerms => Set<CustomerSearchTerm>();
+    public DbSet<KeyPerson> KeyPersons => Set<KeyPerson>();
+    public DbSet<CustomerHistoryEntry> CustomerHistory => Set<CustomerHistoryEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+}
+
+public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> options) : CrmDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no native instant type; storing UTC ticks keeps ordering and comparison in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+    }
+}
+
+public sealed class SqlServerCrmDbContext(DbContextOptions<SqlServerCrmDbContext> options) : CrmDbContext(options);
+
+public sealed class DateTimeOffsetToUtcTicksConverter()
+    : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks,
+        v => new DateTimeOffset(v, TimeSpan.Zero));

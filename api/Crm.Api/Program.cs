@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Crm.Api.Common.Behaviors;
+using Crm.Api.Common.Errors;
+using Crm.Api.Common.Startup;
+using Crm.Api.Data.DemoData;
+using Crm.Api.Features.Auth;
+using Crm.Api.Features.Customers;
+using Crm.Api.Features.Health;
+using Crm.Api.Features.Org;
+using FluentValidation;
+using Mapster;
+using MapsterMapper;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddMemoryCache();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<GlobalExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddRequestLocalization(o =>
+{
+    o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
+    o.ApplyCurrentCultureToResponseHeaders = true;
+});
+
+builder.Services.AddCrmDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddCrmAuth(builder.Configuration, builder.Environment);
+builder.Services.AddCrmOpenApi();
+builder.Services.AddCrmHealthChecks();
+builder.Services.AddScoped<DemoDataSeeder>();
+
+builder.Services.AddMediator(o =>
+{
+    o.ServiceLifetime = ServiceLifetime.Scoped;
+    o.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+});
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member?.Name is { } name ? char.ToLowerInvariant(name[0]) + name[1..] : null;
+builder.Services.AddSingleton(TypeAdapterConfig.GlobalSettings);
+builder.Services.AddScoped<IMapper, Mapper>();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestLocalization();
+app.UseSwagger(o => o.RouteTemplate = "swagger/{documentName}/swagger.json");
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint($"/swagger/{OpenApiSetup.DocumentName}/swagger.json", "Crm API v1");
+    o.DocumentTitle = "Crm API";
+});
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthEndpoints();
+app.MapAuthEndpoints();
+app.MapOrgEndpoints();
+app.MapCustomerEndpoints();
+
+await app.InitializeDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
