@@ -32,7 +32,7 @@ public static class DatabaseSetup
         services.AddSingleton(options);
         if (options.Provider == DatabaseProvider.SqlServer)
         {
-            services.AddDbContext<SqlServerCrmDbContext>(o => o.UseSqlServer(options.ConnectionString, sql => sql.EnableRetryOnFailure(3)));
+            services.AddDbContext<SqlServerCrmDbContext>(o => o.UseSqlServer(options.ConnectionString));
             services.AddScoped<CrmDbContext>(sp => sp.GetRequiredService<SqlServerCrmDbContext>());
         }
         else

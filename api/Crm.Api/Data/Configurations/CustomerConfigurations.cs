@@ -43,6 +43,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.HasMany(c => c.Tags).WithOne().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.SearchTerms).WithOne().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.KeyPersons).WithOne(k => k.Customer).HasForeignKey(k => k.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.History).WithOne().HasForeignKey(h => h.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.History).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(c => c.CoServers).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(c => c.Tags).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(c => c.SearchTerms).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -111,7 +113,6 @@ internal sealed class CustomerHistoryConfiguration : IEntityTypeConfiguration<Cu
         b.Property(h => h.OldValue).HasMaxLength(1000);
         b.Property(h => h.NewValue).HasMaxLength(1000);
         b.HasIndex(h => new { h.CustomerId, h.Id });
-        b.HasOne<Customer>().WithMany().HasForeignKey(h => h.CustomerId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Staff>().WithMany().HasForeignKey(h => h.ByStaffId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -30,6 +30,7 @@ public sealed class Customer
     private readonly List<CustomerTag> _tags = [];
     private readonly List<KeyPerson> _keyPersons = [];
     private readonly List<CustomerSearchTerm> _searchTerms = [];
+    private readonly List<CustomerHistoryEntry> _history = [];
 
     private Customer() { }
 
@@ -82,6 +83,9 @@ public sealed class Customer
     public IReadOnlyCollection<KeyPerson> KeyPersons => _keyPersons;
     public IReadOnlyCollection<CustomerSearchTerm> SearchTerms => _searchTerms;
 
+    /// <summary>Only the entries recorded in this unit of work; the full history is queried, not loaded.</summary>
+    public IReadOnlyCollection<CustomerHistoryEntry> History => _history;
+
     public CustomerDetails Details => new(Name, CreditCode, EnterpriseNature, SupervisingUnit, Industry, RegisteredCapital,
         TotalAssets, FoundedOn, Address, Region, Category, Grade, Status, RiskFlags, FirstContactOn, CooperationStartOn);
 
@@ -110,6 +114,8 @@ public sealed class Customer
         OwningUnitId = owningUnitId;
         OwnerId = ownerId;
         ServiceUnitId = serviceUnitId;
+        // The owner is never also a co-server.
+        _coServers.RemoveAll(c => c.StaffId == ownerId);
         Touch(at, byStaffId);
         return changes;
     }
@@ -158,6 +164,20 @@ public sealed class Customer
         ArchivedAt = null;
         Touch(at, byStaffId);
         return new FieldChange("archived", "true", "false");
+    }
+
+    /// <summary>Records one change set (one request's changes) in the archive's history.</summary>
+    public void RecordHistory(HistoryAction action, IReadOnlyList<FieldChange> changes, DateTimeOffset at, long byStaffId)
+    {
+        var changeSetId = Guid.NewGuid();
+        foreach (var change in changes)
+            _history.Add(new CustomerHistoryEntry(Id, changeSetId, action, change, at, byStaffId));
+    }
+
+    public void RemoveKeyPerson(KeyPerson person, DateTimeOffset at, long byStaffId)
+    {
+        _keyPersons.Remove(person);
+        Touch(at, byStaffId);
     }
 
     public KeyPerson AddKeyPerson(KeyPersonDetails details, DateTimeOffset at, long byStaffId)

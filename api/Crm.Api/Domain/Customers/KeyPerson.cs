@@ -51,7 +51,7 @@ public sealed class KeyPerson
         var changes = new List<FieldChange>();
         var before = Details;
         var prefix = $"keyPersons[{Id}].";
-        Customer.AddIfChanged(changes, prefix + "name", before.Name, details.Name);
+        Customer.AddIfChanged(changes, prefix + "name", before.Name, details.Name.Trim());
         Customer.AddIfChanged(changes, prefix + "title", before.Title, details.Title);
         Customer.AddIfChanged(changes, prefix + "level", before.Level, details.Level);
         Customer.AddIfChanged(changes, prefix + "phone", before.Phone, details.Phone);

@@ -14,7 +14,7 @@ public static class SearchTerms
 
     private static readonly HashSet<string> CommonBigrams =
     [
-        "有限", "限公", "公司", "责任", "任有", "股份", "份有", "集团", "分公", "有公",
+        "有限", "限公", "公司", "责任", "任有", "限责", "任公", "股份", "份有", "集团", "团有", "团公", "分公", "有公", "司分",
     ];
 
     public static string Normalize(string text)

@@ -36,10 +36,14 @@ public sealed class LoginThrottle(IOptions<LoginThrottleOptions> options, TimePr
         return longest;
     }
 
+    private const int PruneThreshold = 10_000;
+
     public void RecordFailure(string userKey, string addressKey)
     {
         var o = options.Value;
         var now = clock.GetUtcNow();
+        if (_entries.Count > PruneThreshold)
+            Prune(now, o.Window);
         foreach (var (key, max) in new[] { (userKey, o.MaxFailures), (addressKey, o.MaxFailuresPerAddress) })
         {
             var entry = _entries.GetOrAdd(key, _ => new Entry());
@@ -58,4 +62,19 @@ public sealed class LoginThrottle(IOptions<LoginThrottleOptions> options, TimePr
     }
 
     public void Reset(string key) => _entries.TryRemove(key, out _);
+
+    /// <summary>Keeps memory bounded when many different names or addresses fail: forgets keys with nothing recent.</summary>
+    private void Prune(DateTimeOffset now, TimeSpan window)
+    {
+        foreach (var (key, entry) in _entries)
+        {
+            lock (entry)
+            {
+                var locked = entry.LockedUntil is { } until && until > now;
+                var recent = entry.Failures.Count > 0 && now - entry.Failures.Last() <= window;
+                if (!locked && !recent)
+                    _entries.TryRemove(key, out _);
+            }
+        }
+    }
 }

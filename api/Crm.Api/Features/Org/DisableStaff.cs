@@ -1,0 +1,38 @@
+using Crm.Api.Common.Errors;
+using Crm.Api.Common.Security;
+using Crm.Api.Data;
+using Crm.Api.Domain.Access;
+using Crm.Api.Domain.Org;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Api.Features.Org;
+
+public sealed record DisableStaffCommand(long Id) : ICommand<Result<StaffDto>>;
+
+/// <summary>A person who leaves (调离/离职) is disabled: sign-in, refresh and their still-valid tokens stop at once.
+/// Their customers stay with their unit until handed over.</summary>
+public sealed class DisableStaffHandler(CrmDbContext db, UserContext users, AccessCache access, TimeProvider clock)
+    : ICommandHandler<DisableStaffCommand, Result<StaffDto>>
+{
+    public async ValueTask<Result<StaffDto>> Handle(DisableStaffCommand command, CancellationToken ct)
+    {
+        if (!users.User.Has(Permissions.AdminUsers))
+            return Error.Forbidden("需要人员管理权限（admin.users）。");
+        var staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == command.Id, ct);
+        if (staff is null)
+            return Error.NotFound("人员");
+        if (!staff.IsActive)
+            return Error.Conflict("alreadyDisabled", "该人员已停用。");
+        if (staff.Holds(Positions.Administrator) && !await AdministratorGuard.AnotherActiveAdministratorExists(db, staff.Id, ct))
+            return Error.Conflict("lastAdministrator", "不能停用最后一名管理员。");
+
+        staff.Disable();
+        var now = clock.GetUtcNow();
+        foreach (var token in await db.RefreshTokens.Where(t => t.StaffId == staff.Id && t.RevokedAt == null).ToListAsync(ct))
+            token.Revoke(now);
+        await db.SaveChangesAsync(ct);
+        access.Invalidate();
+        return (await StaffReader.ReadAsync(db, staff.Id, ct))!;
+    }
+}
