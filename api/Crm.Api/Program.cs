@@ -45,7 +45,9 @@ builder.Services.AddMediator(o =>
     o.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
 });
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
-ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member?.Name is { } name ? char.ToLowerInvariant(name[0]) + name[1..] : null;
+// Field errors are keyed by the JSON (camelCase) names clients send.
+ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member?.Name is { } name ? char.ToLowerInvariant(name[0]) + name[1..] : null;
+ValidatorOptions.Global.DisplayNameResolver = ValidatorOptions.Global.PropertyNameResolver;
 builder.Services.AddSingleton(TypeAdapterConfig.GlobalSettings);
 builder.Services.AddScoped<IMapper, Mapper>();
 

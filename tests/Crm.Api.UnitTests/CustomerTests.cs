@@ -30,7 +30,7 @@ public sealed class CustomerTests
         CooperationStartOn: new DateOnly(2020, 1, 2));
 
     private static Customer NewCustomer(CustomerDetails? details = null) =>
-        new("C0001", details ?? Details(), owningUnitId: 3, ownerId: OwnerId, serviceUnitId: 4, T0, CreatorId);
+        new("C0001", details ?? Details(), owningUnitId: 3, ownerId: OwnerId, serviceUnitId: 4, coServerIds: [], tags: [], T0, CreatorId);
 
     private static KeyPersonDetails Person() => new(
         Name: "张三", Title: "总经理", Level: KeyPersonLevel.Executive, Phone: "13800000000", Email: "zhang@example.cn",

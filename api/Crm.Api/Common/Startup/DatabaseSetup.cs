@@ -32,17 +32,21 @@ public static class DatabaseSetup
         services.AddSingleton(options);
         if (options.Provider == DatabaseProvider.SqlServer)
         {
-            services.AddDbContext<SqlServerCrmDbContext>(o => o.UseSqlServer(options.ConnectionString));
+            services.AddDbContext<SqlServerCrmDbContext>(o => o.UseSqlServer(options.ConnectionString).ConfigureWarnings(IgnoreCountWarning));
             services.AddScoped<CrmDbContext>(sp => sp.GetRequiredService<SqlServerCrmDbContext>());
         }
         else
         {
             var connectionString = SqliteConnectionString(options.ConnectionString, environment.ContentRootPath);
-            services.AddDbContext<SqliteCrmDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+            services.AddDbContext<SqliteCrmDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()).ConfigureWarnings(IgnoreCountWarning));
             services.AddScoped<CrmDbContext>(sp => sp.GetRequiredService<SqliteCrmDbContext>());
         }
         return services;
     }
+
+    /// <summary>Capped counts (<c>Take(n).Count()</c>) need no order; the warning would fire on every list.</summary>
+    private static void IgnoreCountWarning(WarningsConfigurationBuilder warnings) =>
+        warnings.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning);
 
     public static string SqliteConnectionString(string configured, string contentRoot)
     {

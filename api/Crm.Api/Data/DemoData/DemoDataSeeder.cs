@@ -118,15 +118,13 @@ public sealed class DemoDataSeeder(CrmDbContext db, IPasswordHasher<Staff> hashe
                     CooperationStartOn = details.CooperationStartOn ?? details.FirstContactOn!.Value.AddDays(30) };
             var filedAt = FiledAt(details.FirstContactOn!.Value, now, names.Random);
             var serviceUnitId = names.Chance(0.3) ? org.Service.Id : (long?)null;
-            var customer = new Customer("KH" + (i + 1).ToString("D6", CultureInfo.InvariantCulture), details, unit.Id, owner.Id, serviceUnitId, filedAt, owner.Id);
-
-            if (names.Chance(0.2) || details.Grade == "A")
-            {
-                // Important customers need two contacts; sometimes the second comes from the other department.
-                var coServer = names.Pick(salespeople.Where(s => s.Id != owner.Id).ToList());
-                customer.SetCoServers([coServer.Id], filedAt, owner.Id);
-            }
-            customer.SetTags(names.Tags(details, today), filedAt, owner.Id);
+            // Important customers need two contacts; sometimes the second comes from the other department.
+            IReadOnlyCollection<long> coServers = names.Chance(0.2) || details.Grade == "A"
+                ? [names.Pick(salespeople.Where(s => s.Id != owner.Id).ToList()).Id]
+                : [];
+            var customer = new Customer("KH" + (i + 1).ToString("D6", CultureInfo.InvariantCulture), details, unit.Id, owner.Id, serviceUnitId,
+                coServers, names.Tags(details, today), filedAt, owner.Id);
+            customer.RecordHistory(HistoryAction.Created, [new FieldChange("*", null, customer.Name)], filedAt, owner.Id);
             var keyPersons = 1 + names.Random.Next(3);
             for (var rank = 0; rank < keyPersons; rank++)
                 customer.AddKeyPerson(names.KeyPerson(rank, today), filedAt, owner.Id);

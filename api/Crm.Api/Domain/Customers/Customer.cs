@@ -34,13 +34,16 @@ public sealed class Customer
 
     private Customer() { }
 
-    public Customer(string code, CustomerDetails details, long owningUnitId, long ownerId, long? serviceUnitId, DateTimeOffset at, long byStaffId)
+    public Customer(string code, CustomerDetails details, long owningUnitId, long ownerId, long? serviceUnitId,
+        IReadOnlyCollection<long> coServerIds, IReadOnlyCollection<string> tags, DateTimeOffset at, long byStaffId)
     {
         Code = code;
         Apply(details);
         OwningUnitId = owningUnitId;
         OwnerId = ownerId;
         ServiceUnitId = serviceUnitId;
+        _coServers.AddRange(coServerIds.Where(id => id != ownerId).Distinct().Select(id => new CustomerCoServer(0, id)));
+        _tags.AddRange(NormalizeTags(tags).Select(tag => new CustomerTag(0, tag)));
         CreatedAt = at;
         CreatedById = byStaffId;
         UpdatedAt = at;
@@ -136,7 +139,7 @@ public sealed class Customer
     public IReadOnlyList<FieldChange> SetTags(IReadOnlyCollection<string> tags, DateTimeOffset at, long byStaffId)
     {
         var current = _tags.Select(t => t.Tag).Order(StringComparer.Ordinal).ToList();
-        var wanted = tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+        var wanted = NormalizeTags(tags);
         if (current.SequenceEqual(wanted))
             return [];
         _tags.RemoveAll(t => !wanted.Contains(t.Tag));
@@ -145,6 +148,9 @@ public sealed class Customer
         Touch(at, byStaffId);
         return [new FieldChange("tags", string.Join(",", current), string.Join(",", wanted))];
     }
+
+    private static List<string> NormalizeTags(IEnumerable<string> tags) =>
+        tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
 
     public FieldChange Archive(DateTimeOffset at, long byStaffId)
     {

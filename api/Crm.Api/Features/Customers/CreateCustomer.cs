@@ -50,9 +50,7 @@ public sealed class CreateCustomerHandler(CrmDbContext db, UserContext users, Ti
 
         var now = clock.GetUtcNow();
         var o = ownership.Value!;
-        var customer = new Customer(code, details, o.OwningUnitId, o.OwnerId, o.ServiceUnitId, now, user.StaffId);
-        customer.SetCoServers(o.CoServerIds, now, user.StaffId);
-        customer.SetTags(command.Tags ?? [], now, user.StaffId);
+        var customer = new Customer(code, details, o.OwningUnitId, o.OwnerId, o.ServiceUnitId, o.CoServerIds, command.Tags ?? [], now, user.StaffId);
         customer.RecordHistory(HistoryAction.Created, [new FieldChange("*", null, customer.Name)], now, user.StaffId);
         db.Customers.Add(customer);
         await db.SaveChangesAsync(ct);

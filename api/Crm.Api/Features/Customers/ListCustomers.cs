@@ -44,7 +44,7 @@ public sealed class ListCustomersValidator : AbstractValidator<ListCustomersQuer
         RuleFor(q => q.PageSize).InclusiveBetween(1, PageLimits.MaxPageSize);
         RuleFor(q => q)
             .Must(q => (long)q.Page * q.PageSize <= PageLimits.CountCap)
-            .WithName("page")
+            .OverridePropertyName("page")
             .WithMessage($"只能翻到前 {PageLimits.CountCap} 条记录，请用筛选条件缩小范围。");
         RuleFor(q => q.Q).MaximumLength(100);
         RuleFor(q => q.Grade).MaximumLength(8);
