@@ -1,10 +1,159 @@
+using System.Globalization;
 using Crm.Api.Common.Startup;
+using Crm.Api.Domain.Customers;
 using Crm.Api.Domain.Org;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Api.Data.DemoData;
 
+/// <summary>
+/// Fills an empty database with the demo company 示例集团有限公司: its units, one user per role (all with the one
+/// documented password) and realistic customers. Does nothing once any unit exists, so restarts keep the data.
+/// </summary>
 public sealed class DemoDataSeeder(CrmDbContext db, IPasswordHasher<Staff> hasher, TimeProvider clock)
 {
-    public Task SeedAsync(DemoDataOptions options, CancellationToken ct) => Task.FromResult((db, hasher, clock, options, ct));
+    public const int RandomSeed = 20260101;
+
+    /// <summary>Fixed names that tests and the documentation search for (华信 hits both sales departments).</summary>
+    public const string EastFixedCustomerName = "上海华信贸易有限公司";
+    public const string SouthFixedCustomerName = "广州华信建材有限公司";
+
+    public async Task SeedAsync(DemoDataOptions options, CancellationToken ct)
+    {
+        if (await db.OrgUnits.AnyAsync(ct))
+            return;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var names = new ChineseNames(RandomSeed);
+        var org = await CreateOrganisationAsync(ct);
+        var users = await CreateUsersAsync(org, names, options.Password, ct);
+        if (options.Customers > 0)
+            await CreateCustomersAsync(org, users, names, options.Customers, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private sealed record DemoOrganisation(OrgUnit Company, OrgUnit Marketing, OrgUnit East, OrgUnit South, OrgUnit Service, OrgUnit It);
+
+    private sealed record DemoUsers(Staff Gm, Staff Deputy, Staff EastManager, Staff EastSales1, Staff EastSales2, Staff SouthManager, Staff SouthSales1);
+
+    private async Task<DemoOrganisation> CreateOrganisationAsync(CancellationToken ct)
+    {
+        var company = new OrgUnit("示例集团有限公司", "HQ", OrgUnitKind.Company, null);
+        var org = new DemoOrganisation(
+            company,
+            new OrgUnit("市场部", "MKT", OrgUnitKind.CustomerManagement, company),
+            new OrgUnit("华东营销部", "EAST", OrgUnitKind.Sales, company),
+            new OrgUnit("华南营销部", "SOUTH", OrgUnitKind.Sales, company),
+            new OrgUnit("客户服务中心", "SVC", OrgUnitKind.Service, company),
+            new OrgUnit("信息技术部", "IT", OrgUnitKind.Functional, company));
+        OrgUnit[] all = [org.Company, org.Marketing, org.East, org.South, org.Service, org.It];
+        db.OrgUnits.AddRange(all);
+        await db.SaveChangesAsync(ct);
+        // Parents first: a child's path is its parent's path plus its own id.
+        foreach (var unit in all)
+            unit.AssignPath();
+        await db.SaveChangesAsync(ct);
+        return org;
+    }
+
+    private async Task<DemoUsers> CreateUsersAsync(DemoOrganisation org, ChineseNames names, string password, CancellationToken ct)
+    {
+        Staff Add(string username, string displayName, OrgUnit unit, Positions positions)
+        {
+            var staff = new Staff(username, displayName, unit.Id, positions, username + "@demo.example.cn", names.MobilePhone());
+            staff.SetPasswordHash(hasher.HashPassword(staff, password));
+            db.Staff.Add(staff);
+            return staff;
+        }
+
+        var users = new DemoUsers(
+            Add("gm", "王建国", org.Company, Positions.GeneralManager),
+            Add("deputy", "李志强", org.Company, Positions.DeputyGeneralManager),
+            Add("east.manager", "陈卫东", org.East, Positions.UnitManager),
+            Add("east.sales1", "张伟", org.East, Positions.AccountManager),
+            Add("east.sales2", "刘芳", org.East, Positions.AccountManager),
+            Add("south.manager", "黄志明", org.South, Positions.UnitManager),
+            Add("south.sales1", "林晓峰", org.South, Positions.AccountManager));
+        Add("marketing1", "赵敏", org.Marketing, Positions.None);
+        Add("service.manager", "周海涛", org.Service, Positions.UnitManager);
+        Add("service.staff1", "吴静", org.Service, Positions.CustomerService);
+        Add("admin", "孙立", org.It, Positions.Administrator);
+        await db.SaveChangesAsync(ct);
+        return users;
+    }
+
+    private async Task CreateCustomersAsync(DemoOrganisation org, DemoUsers users, ChineseNames names, int count, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var eastCities = ChineseNames.CitiesInProvinces("上海", "江苏", "浙江", "安徽", "江西");
+        var southCities = ChineseNames.CitiesIn("华南");
+        // Weights: the three salespeople own most customers; the unit managers keep a few accounts themselves.
+        (Staff Owner, OrgUnit Unit, IReadOnlyList<ChineseCity> Territory, int Weight)[] owners =
+        [
+            (users.EastSales1, org.East, eastCities, 30),
+            (users.EastSales2, org.East, eastCities, 25),
+            (users.SouthSales1, org.South, southCities, 35),
+            (users.EastManager, org.East, eastCities, 5),
+            (users.SouthManager, org.South, southCities, 5),
+        ];
+        Staff[] salespeople = [users.EastSales1, users.EastSales2, users.SouthSales1];
+        var totalWeight = owners.Sum(o => o.Weight);
+        names.Reserve(EastFixedCustomerName);
+        names.Reserve(SouthFixedCustomerName);
+
+        var customers = new List<Customer>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var (owner, unit, territory, fixedName, fixedCity, industry) = i switch
+            {
+                0 => (users.EastSales1, org.East, eastCities, EastFixedCustomerName, ChineseNames.CityNamed("上海"), ChineseNames.Industries.First(x => x.NameWord == "贸易")),
+                1 => (users.SouthSales1, org.South, southCities, SouthFixedCustomerName, ChineseNames.CityNamed("广州"), ChineseNames.Industries.First(x => x.NameWord == "建材")),
+                _ => PickOwner(),
+            };
+            var details = names.Customer(fixedCity ?? names.Pick(territory), today, fixedName, industry);
+            if (i < 2)
+                details = details with { Grade = "A", Status = CustomerStatus.Active, RiskFlags = RiskFlags.None, Category = CustomerCategory.FirstTierAgent,
+                    CooperationStartOn = details.CooperationStartOn ?? details.FirstContactOn!.Value.AddDays(30) };
+            var filedAt = FiledAt(details.FirstContactOn!.Value, now, names.Random);
+            var serviceUnitId = names.Chance(0.3) ? org.Service.Id : (long?)null;
+            var customer = new Customer("KH" + (i + 1).ToString("D6", CultureInfo.InvariantCulture), details, unit.Id, owner.Id, serviceUnitId, filedAt, owner.Id);
+
+            if (names.Chance(0.2) || details.Grade == "A")
+            {
+                // Important customers need two contacts; sometimes the second comes from the other department.
+                var coServer = names.Pick(salespeople.Where(s => s.Id != owner.Id).ToList());
+                customer.SetCoServers([coServer.Id], filedAt, owner.Id);
+            }
+            customer.SetTags(names.Tags(details, today), filedAt, owner.Id);
+            var keyPersons = 1 + names.Random.Next(3);
+            for (var rank = 0; rank < keyPersons; rank++)
+                customer.AddKeyPerson(names.KeyPerson(rank, today), filedAt, owner.Id);
+            customers.Add(customer);
+        }
+        db.Customers.AddRange(customers);
+        await db.SaveChangesAsync(ct);
+
+        (Staff, OrgUnit, IReadOnlyList<ChineseCity>, string?, ChineseCity?, ChineseIndustry?) PickOwner()
+        {
+            var roll = names.Random.Next(totalWeight);
+            foreach (var (owner, unit, territory, weight) in owners)
+            {
+                if (roll < weight)
+                    return (owner, unit, territory, null, null, null);
+                roll -= weight;
+            }
+            throw new InvalidOperationException("Weights do not add up.");
+        }
+    }
+
+    /// <summary>Archives are filed within a few days of first contact, during office hours in China.</summary>
+    private static DateTimeOffset FiledAt(DateOnly firstContact, DateTimeOffset now, Random random)
+    {
+        var china = TimeSpan.FromHours(8);
+        var day = firstContact.AddDays(random.Next(0, 6));
+        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), china).AddMinutes(random.Next(9 * 60));
+        return at < now ? at : now;
+    }
 }
