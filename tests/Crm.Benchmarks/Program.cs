@@ -1,1 +1,45 @@
-﻿Console.WriteLine("Hello, World!");
+using Crm.Benchmarks;
+using Crm.Benchmarks.Generate;
+using Crm.Benchmarks.Load;
+
+const string Usage = """
+    Crm.Benchmarks: builds a large SQLite database and measures the API against it.
+
+    Usage:
+      generate --db <path> [--customers 1000000] [--seed 42] [--password Crm@demo2026]
+          Creates a fresh SQLite database at <path> (an existing file is replaced): schema from the EF migrations,
+          the demo company and users (DemoDataSeeder), ~200 more account managers over 10 sales departments with
+          regional sub-offices, then <customers> customers with key persons, co-servers, tags and search terms.
+
+      load [--url http://127.0.0.1:5080] [--clients 16] [--duration 30] [--warmup 5] [--password Crm@demo2026]
+          Signs in as east.sales1 (salesperson) and gm (general manager) and runs the scenarios list, filtered,
+          search and get with <clients> concurrent clients for <duration> seconds each (after <warmup> seconds that
+          are not measured). Prints requests, errors, req/s and p50/p95/p99 latency. Only loopback hosts are allowed.
+
+      --help
+          Shows this text.
+    """;
+
+if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 1 : 0;
+}
+
+try
+{
+    var options = new CommandLine(args[1..]);
+    return args[0] switch
+    {
+        "generate" => await BenchmarkDatabaseGenerator.RunAsync(options),
+        "load" => await LoadTest.RunAsync(options),
+        _ => throw new UsageException($"Unknown command '{args[0]}'."),
+    };
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine();
+    Console.Error.WriteLine(Usage);
+    return 64;
+}

@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Globalization;
+using Crm.Api.Common.Startup;
+using Crm.Api.Data;
+using Crm.Api.Data.DemoData;
+using Crm.Api.Domain.Customers;
+using Crm.Api.Domain.Org;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Crm.Benchmarks.Generate;
+
+/// <summary>
+/// Builds a large, realistic SQLite database for load tests: the demo company and users through the API's own
+/// seeder, a bigger sales organisation through EF, then the customers through raw prepared INSERTs, which are
+/// one to two orders of magnitude faster than EF for millions of rows.
+/// </summary>
+internal static class BenchmarkDatabaseGenerator
+{
+    private const int RowsPerTransaction = 50_000;
+    private static readonly string[] BulkTables = ["Customers", "KeyPersons", "CustomerSearchTerms", "CustomerCoServers", "CustomerTags"];
+
+    public static async Task<int> RunAsync(CommandLine options)
+    {
+        var path = Path.GetFullPath(options.RequiredText("db"));
+        var customers = options.Number("customers", 1_000_000, 0, 50_000_000);
+        var seed = options.Number("seed", 42, 0, int.MaxValue);
+        var password = options.Text("password", new DemoDataOptions().Password);
+        options.RejectUnknown();
+
+        var total = Stopwatch.StartNew();
+        DeleteDatabaseFiles(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+
+        SalesForce salesForce;
+        IModel model;
+        await using (var db = new SqliteCrmDbContext(new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite(connectionString).Options))
+        {
+            var step = Stopwatch.StartNew();
+            CreateSchema(db);
+            var hasher = new PasswordHasher<Staff>();
+            await new DemoDataSeeder(db, hasher, TimeProvider.System)
+                .SeedAsync(new DemoDataOptions { Enabled = true, Customers = 0, Password = password }, CancellationToken.None);
+            salesForce = await SalesForce.CreateAsync(db, hasher, password);
+            model = db.Model;
+            Console.WriteLine($"schema, demo users and {salesForce.Owners.Count} owners over {salesForce.UnitCount} sales units: {step.Elapsed.TotalSeconds:F1} s");
+        }
+
+        await using (var connection = new SqliteConnection(connectionString))
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=OFF;");
+            var step = Stopwatch.StartNew();
+            var indexes = DropSecondaryIndexes(connection);
+            InsertCustomers(connection, model, salesForce, customers, seed);
+            Console.WriteLine($"customers inserted: {step.Elapsed.TotalSeconds:F1} s");
+
+            step.Restart();
+            foreach (var sql in indexes)
+                Execute(connection, sql);
+            Console.WriteLine($"{indexes.Count} indexes rebuilt: {step.Elapsed.TotalSeconds:F1} s");
+
+            step.Restart();
+            Execute(connection, "PRAGMA optimize; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
+            Console.WriteLine($"ANALYZE: {step.Elapsed.TotalSeconds:F1} s");
+
+            foreach (var table in new[] { "OrgUnits", "Staff" }.Concat(BulkTables))
+                Console.WriteLine($"  {table,-20} {Scalar(connection, $"SELECT count(*) FROM \"{table}\""),12:N0} rows");
+        }
+        SqliteConnection.ClearAllPools();
+        Console.WriteLine($"done in {total.Elapsed.TotalSeconds:F1} s: {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:F0} MiB)");
+        return 0;
+    }
+
+    /// <summary>The benchmark runs on the schema the product's migrations create.</summary>
+    private static void CreateSchema(CrmDbContext db) => db.Database.Migrate();
+
+    private static void InsertCustomers(SqliteConnection connection, IModel model, SalesForce salesForce, int count, int seed)
+    {
+        using var customersTable = new BulkTableWriter(connection, model, typeof(Customer),
+            "Id", "Code", "Name", "CreditCode", "EnterpriseNature", "SupervisingUnit", "Industry", "RegisteredCapital", "TotalAssets",
+            "FoundedOn", "Address", "Region", "Category", "Grade", "Status", "RiskFlags", "FirstContactOn", "CooperationStartOn",
+            "OwningUnitId", "OwnerId", "ServiceUnitId", "IsArchived", "ArchivedAt", "CreatedAt", "CreatedById", "UpdatedAt", "UpdatedById", "Version");
+        using var keyPersonsTable = new BulkTableWriter(connection, model, typeof(KeyPerson),
+            "Id", "CustomerId", "Name", "Title", "Level", "Phone", "Email", "Birthday", "Anniversaries", "Personality", "Interests",
+            "Education", "Age", "Family", "Version");
+        using var searchTermsTable = new BulkTableWriter(connection, model, typeof(CustomerSearchTerm), "Term", "CustomerId");
+        using var coServersTable = new BulkTableWriter(connection, model, typeof(CustomerCoServer), "CustomerId", "StaffId");
+        using var tagsTable = new BulkTableWriter(connection, model, typeof(CustomerTag), "CustomerId", "Tag");
+        BulkTableWriter[] writers = [customersTable, keyPersonsTable, searchTermsTable, coServersTable, tagsTable];
+
+        var names = new ChineseNames(seed);
+        names.Reserve(DemoDataSeeder.EastFixedCustomerName);
+        names.Reserve(DemoDataSeeder.SouthFixedCustomerName);
+        var now = TimeProvider.System.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var china = TimeSpan.FromHours(8);
+        long keyPersonId = 0;
+        var clock = Stopwatch.StartNew();
+
+        for (var batchStart = 0; batchStart < count; batchStart += RowsPerTransaction)
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var writer in writers)
+                writer.Prepare(transaction);
+            var batchEnd = Math.Min(count, batchStart + RowsPerTransaction);
+            for (var i = batchStart; i < batchEnd; i++)
+            {
+                long id = i + 1;
+                var (owner, details) = id switch
+                {
+                    1 => (salesForce.EastSales1, names.Customer(ChineseNames.CityNamed("上海"), today, DemoDataSeeder.EastFixedCustomerName,
+                        ChineseNames.Industries.First(x => x.NameWord == "贸易"))),
+                    2 => (salesForce.SouthSales1, names.Customer(ChineseNames.CityNamed("广州"), today, DemoDataSeeder.SouthFixedCustomerName,
+                        ChineseNames.Industries.First(x => x.NameWord == "建材"))),
+                    _ => NewCustomer(),
+                };
+                var createdAt = new DateTimeOffset(details.FirstContactOn!.Value.AddDays(names.Random.Next(6)).ToDateTime(new TimeOnly(9, 0)), china)
+                    .AddMinutes(names.Random.Next(9 * 60));
+                if (createdAt > now)
+                    createdAt = now;
+                var updatedAt = createdAt.AddDays(names.Random.Next(Math.Max(1, (int)(now - createdAt).TotalDays)));
+                var archived = details.Status == CustomerStatus.Lost && names.Chance(0.3);
+                long? serviceUnitId = names.Chance(0.2) ? salesForce.ServiceUnitId : null;
+
+                customersTable.Insert(
+                    id, "KH" + id.ToString("D7", CultureInfo.InvariantCulture), details.Name, details.CreditCode, details.EnterpriseNature,
+                    details.SupervisingUnit, details.Industry, details.RegisteredCapital, details.TotalAssets, details.FoundedOn, details.Address,
+                    details.Region, details.Category, details.Grade, details.Status, details.RiskFlags, details.FirstContactOn,
+                    details.CooperationStartOn, owner.UnitId, owner.StaffId, serviceUnitId, archived, archived ? updatedAt : null, createdAt,
+                    owner.StaffId, updatedAt, owner.StaffId, 1 + names.Random.Next(6));
+
+                var keyPersons = 1 + names.Random.Next(3);
+                for (var rank = 0; rank < keyPersons; rank++)
+                {
+                    var person = names.KeyPerson(rank, today);
+                    keyPersonsTable.Insert(
+                        ++keyPersonId, id, person.Name, person.Title, person.Level, person.Phone, person.Email, person.Birthday,
+                        person.Anniversaries, person.Personality, person.Interests, person.Education, person.Age, person.Family, 1);
+                }
+
+                foreach (var term in SearchTerms.ForName(details.Name))
+                    searchTermsTable.Insert(term, id);
+
+                if (names.Chance(0.1))
+                    foreach (var coServer in salesForce.CoServersFor(owner, names))
+                        coServersTable.Insert(id, coServer);
+
+                foreach (var tag in names.Tags(details, today))
+                    tagsTable.Insert(id, tag);
+            }
+            transaction.Commit();
+            Console.Write($"\r  {batchEnd,12:N0} / {count:N0} customers, {batchEnd / Math.Max(0.001, clock.Elapsed.TotalSeconds),8:N0}/s");
+        }
+        if (count > 0)
+            Console.WriteLine();
+        foreach (var writer in writers)
+            Console.WriteLine($"  {writer.Table,-20} {writer.Rows,12:N0} rows written");
+
+        (SalesForce.Owner, CustomerDetails) NewCustomer()
+        {
+            var owner = salesForce.PickOwner(names);
+            return (owner, names.Customer(salesForce.CityFor(owner, names), today));
+        }
+    }
+
+    /// <summary>Indexes built once over sorted data are far cheaper than millions of random b-tree inserts.</summary>
+    private static List<string> DropSecondaryIndexes(SqliteConnection connection)
+    {
+        var indexes = new List<(string Name, string Sql)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText =
+                $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({string.Join(", ", BulkTables.Select(t => "'" + t + "'"))})";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        foreach (var (name, _) in indexes)
+            Execute(connection, $"DROP INDEX \"{name}\"");
+        return indexes.Select(i => i.Sql).ToList();
+    }
+
+    private static void DeleteDatabaseFiles(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+            File.Delete(file);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+}
