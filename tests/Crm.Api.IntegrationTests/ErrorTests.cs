@@ -1,3 +1,4 @@
+using static Crm.Api.IntegrationTests.Infrastructure.ProblemAssertions;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -156,8 +157,6 @@ public abstract class ErrorTestsBase(ApiFixture fixture)
 
     /// <summary>Field names are matched ignoring case: FluentValidation failures currently come back PascalCase
     /// ("PageSize") although bodies and queries are camelCase; tighten to an exact match once the handler camel-cases them.</summary>
-    private static void ShouldHaveFieldError(JsonObject problem, string field) =>
-        problem["errors"]!.AsObject().Select(e => e.Key).ShouldContain(k => string.Equals(k, field, StringComparison.OrdinalIgnoreCase), problem.ToJsonString());
 }
 
 public sealed class ErrorTests(SqliteApiFixture fixture) : ErrorTestsBase(fixture), IClassFixture<SqliteApiFixture>;

@@ -1,3 +1,4 @@
+using static Crm.Api.IntegrationTests.Infrastructure.ProblemAssertions;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -404,8 +405,6 @@ public abstract class OrgTestsBase(ApiFixture fixture)
 
     /// <summary>Field names are matched ignoring case: FluentValidation failures currently come back PascalCase
     /// ("PageSize") although bodies and queries are camelCase; tighten to an exact match once the handler camel-cases them.</summary>
-    private static void ShouldHaveFieldError(JsonObject problem, string field) =>
-        problem["errors"]!.AsObject().Select(e => e.Key).ShouldContain(k => string.Equals(k, field, StringComparison.OrdinalIgnoreCase), problem.ToJsonString());
 }
 
 public sealed class OrgTests(SqliteApiFixture fixture) : OrgTestsBase(fixture), IClassFixture<SqliteApiFixture>;

@@ -66,8 +66,10 @@ public sealed class OrgUnit
 
     public void RebasePath(string oldPrefix, string newPrefix)
     {
-        if (Path.StartsWith(oldPrefix, StringComparison.Ordinal))
-            Path = newPrefix + Path[oldPrefix.Length..];
+        if (!Path.StartsWith(oldPrefix, StringComparison.Ordinal))
+            return;
+        Path = newPrefix + Path[oldPrefix.Length..];
+        Version++;
     }
 
     public void Disable()
