@@ -22,6 +22,12 @@ public sealed class DatabaseOptions
     public string ConnectionString { get; set; } = "Data Source=data/crm.db";
 
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>SQLite page cache per connection, in KiB.</summary>
+    public int SqliteCacheSizeKiB { get; set; } = 16 * 1024;
+
+    /// <summary>How much of the SQLite file is memory-mapped, in MiB: reads then cost no system call.</summary>
+    public int SqliteMmapSizeMiB { get; set; } = 1024;
 }
 
 public static class DatabaseSetup
@@ -38,7 +44,7 @@ public static class DatabaseSetup
         else
         {
             var connectionString = SqliteConnectionString(options.ConnectionString, environment.ContentRootPath);
-            services.AddDbContext<SqliteCrmDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()).ConfigureWarnings(IgnoreCountWarning));
+            services.AddDbContext<SqliteCrmDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(options)).ConfigureWarnings(IgnoreCountWarning));
             services.AddScoped<CrmDbContext>(sp => sp.GetRequiredService<SqliteCrmDbContext>());
         }
         return services;
@@ -60,8 +66,12 @@ public static class DatabaseSetup
     }
 
     /// <summary>Per-connection settings: acknowledged writes survive power loss; waits on a busy writer.</summary>
-    private sealed class SqlitePragmas : DbConnectionInterceptor
+    private sealed class SqlitePragmas(DatabaseOptions options) : DbConnectionInterceptor
     {
+        private readonly string _pragmas =
+            $"PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-{options.SqliteCacheSizeKiB}; " +
+            $"PRAGMA mmap_size={(long)options.SqliteMmapSizeMiB * 1024 * 1024};";
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
         public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -70,10 +80,10 @@ public static class DatabaseSetup
             return Task.CompletedTask;
         }
 
-        private static void Apply(DbConnection connection)
+        private void Apply(DbConnection connection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+            command.CommandText = _pragmas;
             command.ExecuteNonQuery();
         }
     }

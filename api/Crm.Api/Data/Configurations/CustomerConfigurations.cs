@@ -27,11 +27,13 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.HasIndex(c => c.Code).IsUnique();
         b.HasIndex(c => c.CreditCode).IsUnique();
         // Indexes that serve the list's visibility rules and common filters in the default order (newest first).
-        b.HasIndex(c => new { c.OwnerId, c.Id });
-        b.HasIndex(c => new { c.OwningUnitId, c.Grade, c.Id });
-        b.HasIndex(c => new { c.ServiceUnitId, c.Id });
-        b.HasIndex(c => new { c.Grade, c.Id });
-        b.HasIndex(c => new { c.Status, c.Id });
+        // IsArchived sits in each index so that the (capped) counts are answered from the index alone.
+        b.HasIndex(c => new { c.OwnerId, c.IsArchived, c.Id });
+        b.HasIndex(c => new { c.OwningUnitId, c.IsArchived, c.Id });
+        b.HasIndex(c => new { c.OwningUnitId, c.Grade, c.IsArchived, c.Id });
+        b.HasIndex(c => new { c.ServiceUnitId, c.IsArchived, c.Id });
+        b.HasIndex(c => new { c.Grade, c.IsArchived, c.Id });
+        b.HasIndex(c => new { c.Status, c.IsArchived, c.Id });
         b.HasIndex(c => c.Name);
         b.HasIndex(c => c.UpdatedAt);
 

@@ -24,7 +24,8 @@ internal static class CustomerReader
                 Tags = c.Tags.Select(t => t.Tag).ToList(),
                 KeyPersonCount = c.KeyPersons.Count,
             })
-            .AsSplitQuery()
+            // One round trip: the collections are a few rows each, so their product stays tiny.
+            .AsSingleQuery()
             .SingleOrDefaultAsync(ct);
         if (row is null)
             return null;

@@ -187,15 +187,17 @@ namespace Crm.Api.Data.Migrations.SqlServer
 
                     b.HasIndex("UpdatedAt");
 
-                    b.HasIndex("Grade", "Id");
+                    b.HasIndex("Grade", "IsArchived", "Id");
 
-                    b.HasIndex("OwnerId", "Id");
+                    b.HasIndex("OwnerId", "IsArchived", "Id");
 
-                    b.HasIndex("ServiceUnitId", "Id");
+                    b.HasIndex("OwningUnitId", "IsArchived", "Id");
 
-                    b.HasIndex("Status", "Id");
+                    b.HasIndex("ServiceUnitId", "IsArchived", "Id");
 
-                    b.HasIndex("OwningUnitId", "Grade", "Id");
+                    b.HasIndex("Status", "IsArchived", "Id");
+
+                    b.HasIndex("OwningUnitId", "Grade", "IsArchived", "Id");
 
                     b.ToTable("Customers");
                 });

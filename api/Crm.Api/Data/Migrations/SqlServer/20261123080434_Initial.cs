@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Crm.Api.Data.Migrations.Sqlite
+namespace Crm.Api.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,15 +15,15 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 name: "OrgUnits",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    ParentId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Path = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    ParentId = table.Column<long>(type: "bigint", nullable: true),
+                    Path = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -40,19 +40,19 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 name: "Staff",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Username = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    NormalizedUsername = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UnitId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Positions = table.Column<int>(type: "INTEGER", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Username = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    NormalizedUsername = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UnitId = table.Column<long>(type: "bigint", nullable: false),
+                    Positions = table.Column<int>(type: "int", nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    PasswordHash = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,35 +69,35 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 name: "Customers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreditCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
-                    EnterpriseNature = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    SupervisingUnit = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Industry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    RegisteredCapital = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    TotalAssets = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    FoundedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Region = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Grade = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RiskFlags = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstContactOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CooperationStartOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OwningUnitId = table.Column<long>(type: "INTEGER", nullable: false),
-                    OwnerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ServiceUnitId = table.Column<long>(type: "INTEGER", nullable: true),
-                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ArchivedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedById = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedById = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreditCode = table.Column<string>(type: "nchar(18)", fixedLength: true, maxLength: 18, nullable: false),
+                    EnterpriseNature = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    SupervisingUnit = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Industry = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    RegisteredCapital = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
+                    TotalAssets = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
+                    FoundedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Address = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Region = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Category = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Grade = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    RiskFlags = table.Column<int>(type: "int", nullable: false),
+                    FirstContactOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CooperationStartOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OwningUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    OwnerId = table.Column<long>(type: "bigint", nullable: false),
+                    ServiceUnitId = table.Column<long>(type: "bigint", nullable: true),
+                    IsArchived = table.Column<bool>(type: "bit", nullable: false),
+                    ArchivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedById = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedById = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -126,15 +126,15 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 name: "RefreshTokens",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StaffId = table.Column<long>(type: "INTEGER", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    FamilyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RotatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StaffId = table.Column<long>(type: "bigint", nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    FamilyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RotatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -151,8 +151,8 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 name: "CustomerCoServers",
                 columns: table => new
                 {
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    StaffId = table.Column<long>(type: "INTEGER", nullable: false)
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    StaffId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -175,16 +175,16 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 name: "CustomerHistory",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ChangeSetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Field = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    OldValue = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    NewValue = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    ByStaffId = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    ChangeSetId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Field = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    OldValue = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    NewValue = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ByStaffId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -207,8 +207,8 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 name: "CustomerSearchTerms",
                 columns: table => new
                 {
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Term = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    Term = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -225,8 +225,8 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 name: "CustomerTags",
                 columns: table => new
                 {
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Tag = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    Tag = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -243,22 +243,22 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 name: "KeyPersons",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Birthday = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Anniversaries = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Personality = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Interests = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Education = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Age = table.Column<int>(type: "INTEGER", nullable: true),
-                    Family = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Level = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Birthday = table.Column<DateOnly>(type: "date", nullable: true),
+                    Anniversaries = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Personality = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Interests = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Education = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Age = table.Column<int>(type: "int", nullable: true),
+                    Family = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -299,9 +299,9 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_Grade_Id",
+                name: "IX_Customers_Grade_IsArchived_Id",
                 table: "Customers",
-                columns: new[] { "Grade", "Id" });
+                columns: new[] { "Grade", "IsArchived", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_Name",
@@ -309,24 +309,29 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 column: "Name");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_OwnerId_Id",
+                name: "IX_Customers_OwnerId_IsArchived_Id",
                 table: "Customers",
-                columns: new[] { "OwnerId", "Id" });
+                columns: new[] { "OwnerId", "IsArchived", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_OwningUnitId_Grade_Id",
+                name: "IX_Customers_OwningUnitId_Grade_IsArchived_Id",
                 table: "Customers",
-                columns: new[] { "OwningUnitId", "Grade", "Id" });
+                columns: new[] { "OwningUnitId", "Grade", "IsArchived", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_ServiceUnitId_Id",
+                name: "IX_Customers_OwningUnitId_IsArchived_Id",
                 table: "Customers",
-                columns: new[] { "ServiceUnitId", "Id" });
+                columns: new[] { "OwningUnitId", "IsArchived", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_Status_Id",
+                name: "IX_Customers_ServiceUnitId_IsArchived_Id",
                 table: "Customers",
-                columns: new[] { "Status", "Id" });
+                columns: new[] { "ServiceUnitId", "IsArchived", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_Status_IsArchived_Id",
+                table: "Customers",
+                columns: new[] { "Status", "IsArchived", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_UpdatedAt",
