@@ -10,7 +10,22 @@ namespace Crm.Api.Common.Security;
 /// </summary>
 public static class CustomerVisibility
 {
-    public static IQueryable<Customer> VisibleTo(this IQueryable<Customer> customers, CustomerScope scope, CrmDbContext db)
+    /// <summary>The rule for lookups by id, nested resources and tracked writes (works under Include and projections).</summary>
+    public static IQueryable<Customer> VisibleTo(this IQueryable<Customer> customers, CurrentUser user, CrmDbContext db)
+    {
+        var scope = user.CustomerScope;
+        if (scope.Kind != ScopeKind.Own)
+            return customers.VisibleAsSet(scope, db);
+        var visible = db.Customers.VisibleAsSet(scope, db);
+        return customers.Where(c => visible.Any(v => v.Id == c.Id));
+    }
+
+    /// <summary>
+    /// The same rule shaped for lists. A salesperson's customers are two branches instead of an OR: SQLite pushes the
+    /// list's other filters into each branch, so the owned branch is answered from the (OwnerId, IsArchived, Id)
+    /// index and counts need no table reads. The branches never overlap: an owner is never also a co-server.
+    /// </summary>
+    public static IQueryable<Customer> VisibleAsSet(this IQueryable<Customer> customers, CustomerScope scope, CrmDbContext db)
     {
         var me = scope.StaffId;
         var coServed = db.CustomerCoServers.Where(x => x.StaffId == me).Select(x => x.CustomerId);
@@ -22,11 +37,7 @@ public static class CustomerVisibility
                 || (c.ServiceUnitId != null && scope.UnitIds.Contains(c.ServiceUnitId.Value))
                 || c.OwnerId == me
                 || coServed.Contains(c.Id)),
-            // As one id set rather than an OR: SQLite then walks the set in id order instead of sorting every match.
-            _ => customers.Where(c => db.Customers.Where(x => x.OwnerId == me).Select(x => x.Id).Concat(coServed).Contains(c.Id)),
+            _ => customers.Where(c => c.OwnerId == me).Concat(customers.Where(c => coServed.Contains(c.Id))),
         };
     }
-
-    public static IQueryable<Customer> VisibleTo(this IQueryable<Customer> customers, CurrentUser user, CrmDbContext db) =>
-        customers.VisibleTo(user.CustomerScope, db);
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Crm.Api.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -65,9 +66,12 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Per-connection settings: acknowledged writes survive power loss; waits on a busy writer.</summary>
+    /// <summary>Per-connection settings: acknowledged writes survive power loss; reads are memory-mapped.
+    /// Applied once per native connection: pooled connections keep them across logical opens.</summary>
     private sealed class SqlitePragmas(DatabaseOptions options) : DbConnectionInterceptor
     {
+        private readonly ConditionalWeakTable<object, object> _prepared = new();
+
         private readonly string _pragmas =
             $"PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-{options.SqliteCacheSizeKiB}; " +
             $"PRAGMA mmap_size={(long)options.SqliteMmapSizeMiB * 1024 * 1024};";
@@ -82,9 +86,13 @@ public static class DatabaseSetup
 
         private void Apply(DbConnection connection)
         {
+            var handle = ((SqliteConnection)connection).Handle;
+            if (handle is null || _prepared.TryGetValue(handle, out _))
+                return;
             using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             command.ExecuteNonQuery();
+            _prepared.AddOrUpdate(handle, handle);
         }
     }
 }

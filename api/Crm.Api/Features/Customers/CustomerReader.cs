@@ -24,8 +24,8 @@ internal static class CustomerReader
                 Tags = c.Tags.Select(t => t.Tag).ToList(),
                 KeyPersonCount = c.KeyPersons.Count,
             })
-            // One round trip: the collections are a few rows each, so their product stays tiny.
-            .AsSingleQuery()
+            // Split: as one statement SQLite would join every co-server row before picking this customer's.
+            .AsSplitQuery()
             .SingleOrDefaultAsync(ct);
         if (row is null)
             return null;

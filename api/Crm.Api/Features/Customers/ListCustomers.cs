@@ -61,7 +61,7 @@ public sealed class ListCustomersHandler(CrmDbContext db, UserContext users) : I
 {
     public async ValueTask<Paged<CustomerListItem>> Handle(ListCustomersQuery query, CancellationToken ct)
     {
-        var customers = db.Customers.AsNoTracking().VisibleTo(users.User, db).Where(c => c.IsArchived == query.Archived);
+        var customers = db.Customers.AsNoTracking().VisibleAsSet(users.User.CustomerScope, db).Where(c => c.IsArchived == query.Archived);
 
         if (!string.IsNullOrWhiteSpace(query.Grade))
         {
