@@ -1,7 +1,6 @@
 using Crm.Api.Common.Errors;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
-using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Customers;
 using FluentValidation;
 using Mediator;
@@ -31,10 +30,8 @@ public sealed class AddKeyPersonHandler(CrmDbContext db, UserContext users, Time
         var customer = await db.Customers.VisibleTo(user, db).SingleOrDefaultAsync(c => c.Id == command.CustomerId, ct);
         if (customer is null)
             return Error.NotFound("客户");
-        if (!user.Has(Permissions.CustomersWrite))
-            return Error.Forbidden("需要客户维护权限（customers.write）。");
-        if (customer.IsArchived)
-            return Error.Conflict("archived", "客户已归档，请先恢复再修改。");
+        if (CustomerWrites.CheckWritable(user, customer) is { } refused)
+            return refused;
         if (await db.KeyPersons.CountAsync(k => k.CustomerId == customer.Id, ct) >= AddKeyPersonValidator.MaxKeyPersonsPerCustomer)
             return Error.Conflict("tooManyKeyPersons", $"每个客户最多登记 {AddKeyPersonValidator.MaxKeyPersonsPerCustomer} 名关键人员。");
 

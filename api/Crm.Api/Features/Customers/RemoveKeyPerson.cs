@@ -2,10 +2,8 @@ using Crm.Api.Common.Errors;
 using Crm.Api.Common.Http;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
-using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Customers;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Api.Features.Customers;
 
@@ -16,18 +14,12 @@ public sealed class RemoveKeyPersonHandler(CrmDbContext db, UserContext users, T
     public async ValueTask<Result<Success>> Handle(RemoveKeyPersonCommand command, CancellationToken ct)
     {
         var user = users.User;
-        var customer = await db.Customers.VisibleTo(user, db)
-            .Include(c => c.KeyPersons.Where(k => k.Id == command.KeyPersonId))
-            .SingleOrDefaultAsync(c => c.Id == command.CustomerId, ct);
-        var person = customer?.KeyPersons.SingleOrDefault();
-        if (customer is null || person is null)
+        if (await CustomerWrites.FindKeyPersonAsync(db, user, command.CustomerId, command.KeyPersonId, ct) is not var (customer, person))
             return Error.NotFound("关键人员");
         if (command.ExpectedVersion is not null && Preconditions.Check(command.ExpectedVersion, person.Version) is { } stale)
             return stale;
-        if (!user.Has(Permissions.CustomersWrite))
-            return Error.Forbidden("需要客户维护权限（customers.write）。");
-        if (customer.IsArchived)
-            return Error.Conflict("archived", "客户已归档，请先恢复再修改。");
+        if (CustomerWrites.CheckWritable(user, customer) is { } refused)
+            return refused;
 
         var now = clock.GetUtcNow();
         customer.RemoveKeyPerson(person, now, user.StaffId);

@@ -2,7 +2,6 @@ using Crm.Api.Common.Errors;
 using Crm.Api.Common.Http;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
-using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Customers;
 using FluentValidation;
 using Mediator;
@@ -38,10 +37,8 @@ public sealed class UpdateCustomerHandler(CrmDbContext db, UserContext users, Ti
             return Error.NotFound("客户");
         if (Preconditions.Check(command.ExpectedVersion, customer.Version) is { } stale)
             return stale;
-        if (!user.Has(Permissions.CustomersWrite))
-            return Error.Forbidden("需要客户维护权限（customers.write）。");
-        if (customer.IsArchived)
-            return Error.Conflict("archived", "客户已归档，请先恢复再修改。");
+        if (CustomerWrites.CheckWritable(user, customer) is { } refused)
+            return refused;
 
         var current = new CustomerOwnership(customer.OwningUnitId, customer.OwnerId, customer.ServiceUnitId, customer.CoServers.Select(c => c.StaffId).ToList());
         var ownership = await CustomerOwnershipRules.ResolveAsync(db, user, command, current, ct);

@@ -1,0 +1,29 @@
+using Crm.Api.Common.Errors;
+using Crm.Api.Common.Security;
+using Crm.Api.Data;
+using Crm.Api.Domain.Access;
+using Crm.Api.Domain.Customers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Api.Features.Customers;
+
+/// <summary>What every change to a visible archive, or to its key persons, must satisfy.</summary>
+internal static class CustomerWrites
+{
+    public static Error? CheckWritable(CurrentUser user, Customer customer)
+    {
+        if (!user.Has(Permissions.CustomersWrite))
+            return Error.Forbidden("需要客户维护权限（customers.write）。");
+        return customer.IsArchived ? Error.Conflict("archived", "客户已归档，请先恢复再修改。") : null;
+    }
+
+    /// <summary>A visible customer, tracked, with just the one key person loaded; null when either is not there for the caller.</summary>
+    public static async Task<(Customer Customer, KeyPerson Person)?> FindKeyPersonAsync(CrmDbContext db, CurrentUser user, long customerId,
+        long keyPersonId, CancellationToken ct)
+    {
+        var customer = await db.Customers.VisibleTo(user, db)
+            .Include(c => c.KeyPersons.Where(k => k.Id == keyPersonId))
+            .SingleOrDefaultAsync(c => c.Id == customerId, ct);
+        return customer?.KeyPersons.SingleOrDefault() is { } person ? (customer, person) : null;
+    }
+}
