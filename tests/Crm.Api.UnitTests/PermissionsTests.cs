@@ -3,79 +3,90 @@ using Crm.Api.Domain.Org;
 
 namespace Crm.Api.UnitTests;
 
-public sealed class PermissionsTests
+/// <summary>The default role matrix reproduces DOMAIN.md §4.</summary>
+public class PermissionsTests
 {
-    [Fact]
-    public void An_account_manager_in_a_sales_unit_can_write_but_not_archive_assign_or_administer()
+    private static IReadOnlyDictionary<string, DataScope> EffectiveFor(Positions positions, OrgUnitKind kind)
     {
-        var granted = Permissions.DefaultFor(Positions.AccountManager, OrgUnitKind.Sales);
-
-        granted.ShouldBe([Permissions.CustomersRead, Permissions.CustomersWrite, Permissions.OrgRead], ignoreOrder: true);
-        granted.ShouldNotContain(Permissions.CustomersArchive);
-        granted.ShouldNotContain(Permissions.CustomersAssign);
-    }
-
-    [Fact]
-    public void An_administrator_has_every_permission_including_admin_org_and_admin_users()
-    {
-        var granted = Permissions.DefaultFor(Positions.Administrator, OrgUnitKind.Functional);
-
-        granted.ShouldContain(Permissions.AdminOrg);
-        granted.ShouldContain(Permissions.AdminUsers);
-        granted.ShouldBe(Permissions.All, ignoreOrder: true);
+        var codes = DefaultRoles.For(positions, kind);
+        return DefaultRoles.Effective(DefaultRoles.All.Where(r => codes.Contains(r.Code)).SelectMany(r => r.Grants));
     }
 
     [Theory]
     [InlineData(Positions.GeneralManager, OrgUnitKind.Company)]
     [InlineData(Positions.DeputyGeneralManager, OrgUnitKind.Company)]
-    [InlineData(Positions.UnitManager, OrgUnitKind.Sales)]
-    [InlineData(Positions.DeputyManager, OrgUnitKind.Service)]
     [InlineData(Positions.None, OrgUnitKind.CustomerManagement)]
-    public void Leaders_managers_and_the_customer_management_department_can_write_archive_and_assign_but_not_administer(
-        Positions positions, OrgUnitKind kind)
-    {
-        var granted = Permissions.DefaultFor(positions, kind);
-
-        granted.ShouldBe(
-            [Permissions.CustomersRead, Permissions.CustomersWrite, Permissions.CustomersArchive, Permissions.CustomersAssign, Permissions.OrgRead],
-            ignoreOrder: true);
-    }
+    [InlineData(Positions.Administrator, OrgUnitKind.Functional)]
+    public void Leaders_the_customer_management_department_and_administrators_read_every_archive(Positions positions, OrgUnitKind kind) =>
+        EffectiveFor(positions, kind)[Permissions.CustomersRead].ShouldBe(DataScope.All);
 
     [Theory]
-    [InlineData(Positions.CustomerService, OrgUnitKind.Service)]
-    [InlineData(Positions.None, OrgUnitKind.Sales)]
-    public void Staff_without_a_writing_position_only_read(Positions positions, OrgUnitKind kind) =>
-        Permissions.DefaultFor(positions, kind).ShouldBe([Permissions.CustomersRead, Permissions.OrgRead], ignoreOrder: true);
+    [InlineData(Positions.UnitManager, OrgUnitKind.Sales)]
+    [InlineData(Positions.DeputyManager, OrgUnitKind.Sales)]
+    [InlineData(Positions.UnitManager, OrgUnitKind.Service)]
+    public void A_units_management_reads_and_approves_within_its_sub_tree(Positions positions, OrgUnitKind kind)
+    {
+        var effective = EffectiveFor(positions, kind);
+        effective[Permissions.CustomersRead].ShouldBe(DataScope.UnitSubtree);
+        effective[Permissions.AccessApprove].ShouldBe(DataScope.UnitSubtree);
+        effective[Permissions.CustomersArchive].ShouldBe(DataScope.UnitSubtree);
+        effective.Keys.ShouldNotContain(Permissions.AdminRoles);
+    }
 
     [Fact]
-    public void Everyone_can_read_customers_and_the_org_tree()
+    public void An_account_manager_reads_and_writes_own_customers_but_cannot_archive_export_or_approve()
+    {
+        var effective = EffectiveFor(Positions.AccountManager, OrgUnitKind.Sales);
+
+        effective[Permissions.CustomersRead].ShouldBe(DataScope.Own);
+        effective[Permissions.CustomersWrite].ShouldBe(DataScope.Own);
+        effective[Permissions.CustomersReadSensitive].ShouldBe(DataScope.Own);
+        effective.Keys.ShouldNotContain(Permissions.CustomersArchive);
+        effective.Keys.ShouldNotContain(Permissions.CustomersExport);
+        effective.Keys.ShouldNotContain(Permissions.AccessApprove);
+    }
+
+    [Fact]
+    public void Only_leaders_approve_across_units()
+    {
+        EffectiveFor(Positions.GeneralManager, OrgUnitKind.Company)[Permissions.AccessApprove].ShouldBe(DataScope.All);
+        EffectiveFor(Positions.None, OrgUnitKind.CustomerManagement).Keys.ShouldNotContain(Permissions.AccessApprove);
+    }
+
+    [Fact]
+    public void An_administrator_administers_roles_users_org_and_calendar_but_cannot_read_sensitive_facts()
+    {
+        var effective = EffectiveFor(Positions.Administrator, OrgUnitKind.Functional);
+
+        effective.Keys.ShouldContain(Permissions.AdminRoles);
+        effective.Keys.ShouldContain(Permissions.AdminUsers);
+        effective.Keys.ShouldContain(Permissions.AdminOrg);
+        effective.Keys.ShouldContain(Permissions.AdminCalendar);
+        effective.Keys.ShouldNotContain(Permissions.CustomersReadSensitive);
+    }
+
+    [Fact]
+    public void Everyone_has_the_employee_role_and_so_reads_the_organisation()
     {
         foreach (var position in Enum.GetValues<Positions>())
-        foreach (var kind in Enum.GetValues<OrgUnitKind>())
         {
-            var granted = Permissions.DefaultFor(position, kind);
-            granted.ShouldContain(Permissions.CustomersRead, $"{position} in {kind}");
-            granted.ShouldContain(Permissions.OrgRead, $"{position} in {kind}");
+            DefaultRoles.For(position, OrgUnitKind.Sales).ShouldContain(DefaultRoles.Employee);
+            EffectiveFor(position, OrgUnitKind.Sales).Keys.ShouldContain(Permissions.OrgRead);
         }
     }
 
     [Fact]
-    public void Only_administrators_get_admin_permissions()
+    public void The_widest_scope_wins_when_roles_overlap()
     {
-        foreach (var position in Enum.GetValues<Positions>().Where(p => p != Positions.Administrator))
-        foreach (var kind in Enum.GetValues<OrgUnitKind>())
-        {
-            var granted = Permissions.DefaultFor(position, kind);
-            granted.ShouldNotContain(Permissions.AdminOrg, $"{position} in {kind}");
-            granted.ShouldNotContain(Permissions.AdminUsers, $"{position} in {kind}");
-        }
+        var effective = DefaultRoles.Effective([new(Permissions.CustomersRead, DataScope.Own), new(Permissions.CustomersRead, DataScope.UnitSubtree)]);
+
+        effective[Permissions.CustomersRead].ShouldBe(DataScope.UnitSubtree);
     }
 
     [Fact]
-    public void Defaults_only_grant_permissions_from_the_catalogue()
+    public void Every_default_grant_names_a_catalogued_permission()
     {
-        foreach (var position in Enum.GetValues<Positions>())
-        foreach (var kind in Enum.GetValues<OrgUnitKind>())
-            Permissions.DefaultFor(position, kind).ShouldAllBe(p => Permissions.All.Contains(p));
+        DefaultRoles.All.SelectMany(r => r.Grants).ShouldAllBe(g => Permissions.IsKnown(g.Permission));
+        DefaultRoles.All.Select(r => r.Code).ShouldBeUnique();
     }
 }

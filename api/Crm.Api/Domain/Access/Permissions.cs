@@ -2,41 +2,59 @@ using Crm.Api.Domain.Org;
 
 namespace Crm.Api.Domain.Access;
 
-/// <summary>The permission catalogue. The role × permission matrix becomes administrable in the access issue;
-/// until then the defaults below follow DOMAIN.md §4.</summary>
+/// <summary>The permission catalogue. Roles grant these with a data scope; see <see cref="DefaultRoles"/>.</summary>
 public static class Permissions
 {
     public const string CustomersRead = "customers.read";
     public const string CustomersWrite = "customers.write";
     public const string CustomersArchive = "customers.archive";
     public const string CustomersAssign = "customers.assign";
+    public const string CustomersExport = "customers.export";
+    public const string CustomersReadSensitive = "customers.readSensitive";
+    public const string CustomersHandover = "customers.handover";
+    public const string AccessApprove = "access.approve";
+    public const string AccessAuditLog = "access.auditLog";
+    public const string ClassificationRun = "classification.run";
+    public const string ClassificationApprove = "classification.approve";
+    public const string DeadlinesManage = "deadlines.manage";
+    public const string KpiManage = "kpi.manage";
     public const string OrgRead = "org.read";
-    public const string AdminOrg = "admin.org";
+    public const string AdminRoles = "admin.roles";
     public const string AdminUsers = "admin.users";
+    public const string AdminOrg = "admin.org";
+    public const string AdminCalendar = "admin.calendar";
 
-    public static IReadOnlyList<string> All { get; } =
-        [CustomersRead, CustomersWrite, CustomersArchive, CustomersAssign, OrgRead, AdminOrg, AdminUsers];
+    /// <summary>Every permission with its meaning for administrators (zh-CN).</summary>
+    public static IReadOnlyDictionary<string, string> Catalogue { get; } = new Dictionary<string, string>
+    {
+        [CustomersRead] = "查阅客户档案",
+        [CustomersWrite] = "登记和维护客户档案",
+        [CustomersArchive] = "归档和恢复客户",
+        [CustomersAssign] = "指定客户的负责人、所属单元和服务单位",
+        [CustomersExport] = "导出客户清单（CSV / XLSX）",
+        [CustomersReadSensitive] = "查看关键人员的联系方式和个人信息（否则脱敏显示）",
+        [CustomersHandover] = "客户交接：把人员的客户移交给接任者",
+        [AccessApprove] = "审批档案查阅申请",
+        [AccessAuditLog] = "查询档案查阅日志并校验其完整性",
+        [ClassificationRun] = "发起客户评级",
+        [ClassificationApprove] = "审核评级结果",
+        [DeadlinesManage] = "管理备案、变更报告等期限",
+        [KpiManage] = "管理考核与奖惩",
+        [OrgRead] = "查看组织架构和人员",
+        [AdminRoles] = "管理角色与权限",
+        [AdminUsers] = "管理人员账号",
+        [AdminOrg] = "管理组织架构",
+        [AdminCalendar] = "维护工作日历",
+    };
 
+    public static IReadOnlyList<string> All { get; } = Catalogue.Keys.ToList();
+
+    public static bool IsKnown(string permission) => Catalogue.ContainsKey(permission);
+
+    /// <summary>The permissions the default roles give for these positions (until roles live in the database).</summary>
     public static IReadOnlySet<string> DefaultFor(Positions positions, OrgUnitKind unitKind)
     {
-        var granted = new HashSet<string> { CustomersRead, OrgRead };
-        var leadership = (positions & (Positions.GeneralManager | Positions.DeputyGeneralManager)) != 0;
-        var manager = (positions & (Positions.UnitManager | Positions.DeputyManager)) != 0;
-        var customerManagement = unitKind == OrgUnitKind.CustomerManagement;
-        var admin = (positions & Positions.Administrator) != 0;
-
-        if (leadership || manager || customerManagement || admin || (positions & Positions.AccountManager) != 0)
-            granted.Add(CustomersWrite);
-        if (leadership || manager || customerManagement || admin)
-        {
-            granted.Add(CustomersArchive);
-            granted.Add(CustomersAssign);
-        }
-        if (admin)
-        {
-            granted.Add(AdminOrg);
-            granted.Add(AdminUsers);
-        }
-        return granted;
+        var roles = DefaultRoles.For(positions, unitKind);
+        return DefaultRoles.All.Where(r => roles.Contains(r.Code)).SelectMany(r => r.Grants).Select(g => g.Permission).ToHashSet();
     }
 }
