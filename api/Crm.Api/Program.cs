@@ -4,6 +4,7 @@ using Crm.Api.Common.Behaviors;
 using Crm.Api.Common.Errors;
 using Crm.Api.Common.Startup;
 using Crm.Api.Data.DemoData;
+using Crm.Api.Features.Access;
 using Crm.Api.Features.Auth;
 using Crm.Api.Features.Customers;
 using Crm.Api.Features.Health;
@@ -70,6 +71,7 @@ app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapOrgEndpoints();
 app.MapCustomerEndpoints();
+app.MapAccessEndpoints();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -337,44 +337,37 @@ public abstract class OrgTestsBase(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task A_position_change_takes_effect_on_the_users_next_request()
+    public async Task A_role_change_takes_effect_on_the_users_next_request()
     {
         var admin = await Api.As("admin");
         var sales = await Api.As("east.sales2");
         var before = await (await sales.GetAsync("/api/v1/me")).Read<MeResponse>();
         before.Permissions.ShouldNotContain("customers.archive");
-        before.CustomerScope.ShouldNotBe("UnitSubtree");
+        before.CustomerScope.ShouldBe("Own");
         var id = await StaffId("east.sales2");
-        var original = await admin.GetAsync($"/api/v1/org/staff/{id}");
-        var person = await original.Read<StaffDto>();
+        var roles = JsonNode.Parse(await admin.GetStringAsync("/api/v1/access/roles"))!.AsArray();
+        long RoleId(string code) => roles.Single(r => r!["code"]!.GetValue<string>() == code)!["id"]!.GetValue<long>();
+        var original = (await (await admin.GetAsync($"/api/v1/org/staff/{id}")).Read<StaffDto>()).Roles.Select(RoleId).ToList();
 
-        var update = await Send(admin, HttpMethod.Put, $"/api/v1/org/staff/{id}", new
-        {
-            displayName = person.DisplayName, unitId = person.UnitId, positions = new[] { "UnitManager" }, email = person.Email, phone = person.Phone,
-        }, original.Headers.ETag!.Tag);
+        var update = await admin.PutJson($"/api/v1/org/staff/{id}/roles", new { roleIds = new[] { RoleId("employee"), RoleId("unit-manager") } }, null);
         try
         {
             update.StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await update.Read<StaffDto>()).Positions.ShouldBe([Crm.Api.Domain.Org.Positions.UnitManager]);
+            (await update.Read<StaffDto>()).Roles.ShouldBe(["employee", "unit-manager"]);
 
             // Same token as before: the change needs no new sign-in.
             var after = await (await sales.GetAsync("/api/v1/me")).Read<MeResponse>();
-            after.Positions.ShouldBe(["UnitManager"]);
+            after.Roles.ShouldBe(["employee", "unit-manager"]);
             after.Permissions.ShouldContain("customers.archive");
             after.CustomerScope.ShouldBe("UnitSubtree");
         }
         finally
         {
-            var current = await admin.GetAsync($"/api/v1/org/staff/{id}");
-            var restore = await Send(admin, HttpMethod.Put, $"/api/v1/org/staff/{id}", new
-            {
-                displayName = person.DisplayName, unitId = person.UnitId, positions = person.Positions, email = person.Email, phone = person.Phone,
-            }, current.Headers.ETag!.Tag);
-            restore.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await admin.PutJson($"/api/v1/org/staff/{id}/roles", new { roleIds = original }, null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
         var restored = await (await sales.GetAsync("/api/v1/me")).Read<MeResponse>();
         restored.Permissions.ShouldNotContain("customers.archive");
-        restored.CustomerScope.ShouldBe(before.CustomerScope);
+        restored.CustomerScope.ShouldBe("Own");
     }
 
     private static string NewCode() => "T" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();

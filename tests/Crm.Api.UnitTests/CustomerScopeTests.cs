@@ -1,5 +1,4 @@
 using Crm.Api.Domain.Access;
-using Crm.Api.Domain.Org;
 
 namespace Crm.Api.UnitTests;
 
@@ -8,50 +7,42 @@ public sealed class CustomerScopeTests
     private const long Me = 100;
     private static readonly long[] MySubtree = [5, 6, 7];
 
-    [Theory]
-    [InlineData(Positions.GeneralManager, OrgUnitKind.Company)]
-    [InlineData(Positions.DeputyGeneralManager, OrgUnitKind.Company)]
-    [InlineData(Positions.Administrator, OrgUnitKind.Functional)]
-    [InlineData(Positions.AccountManager, OrgUnitKind.CustomerManagement)]
-    [InlineData(Positions.CustomerService, OrgUnitKind.CustomerManagement)]
-    [InlineData(Positions.None, OrgUnitKind.CustomerManagement)]
-    [InlineData(Positions.UnitManager, OrgUnitKind.CustomerManagement)]
-    [InlineData(Positions.AccountManager | Positions.DeputyGeneralManager, OrgUnitKind.Sales)]
-    public void Leaders_administrators_and_the_customer_management_department_see_all(Positions positions, OrgUnitKind kind)
+    private const long MyUnit = 5;
+
+    [Fact]
+    public void All_scope_reaches_every_customer()
     {
-        var scope = CustomerScope.For(Me, positions, kind, MySubtree);
+        var scope = CustomerScope.For(Me, DataScope.All, MyUnit, MySubtree);
 
         scope.Kind.ShouldBe(ScopeKind.All);
         scope.StaffId.ShouldBe(Me);
         scope.Allows(owningUnitId: 999, serviceUnitId: null, ownerId: 1, coServerIds: []).ShouldBeTrue();
     }
 
-    [Theory]
-    [InlineData(Positions.UnitManager)]
-    [InlineData(Positions.DeputyManager)]
-    [InlineData(Positions.UnitManager | Positions.AccountManager)]
-    public void Unit_managers_and_deputies_see_their_unit_subtree(Positions positions)
+    [Fact]
+    public void Unit_subtree_scope_lists_the_whole_subtree_and_unit_scope_only_the_own_unit()
     {
-        var scope = CustomerScope.For(Me, positions, OrgUnitKind.Sales, MySubtree);
-
-        scope.Kind.ShouldBe(ScopeKind.UnitSubtree);
-        scope.UnitIds.ShouldBe(MySubtree);
+        CustomerScope.For(Me, DataScope.UnitSubtree, MyUnit, MySubtree).UnitIds.ShouldBe(MySubtree);
+        var unit = CustomerScope.For(Me, DataScope.Unit, MyUnit, MySubtree);
+        unit.Kind.ShouldBe(ScopeKind.Units);
+        unit.UnitIds.ShouldBe([MyUnit]);
+        unit.Allows(owningUnitId: 6, serviceUnitId: null, ownerId: 1, coServerIds: []).ShouldBeFalse();
     }
 
-    [Theory]
-    [InlineData(Positions.AccountManager)]
-    [InlineData(Positions.CustomerService)]
-    [InlineData(Positions.None)]
-    public void Account_managers_and_other_staff_see_their_own(Positions positions)
+    [Fact]
+    public void Own_scope_has_no_units_and_a_permission_not_held_reaches_nothing()
     {
-        var scope = CustomerScope.For(Me, positions, OrgUnitKind.Sales, MySubtree);
+        var own = CustomerScope.For(Me, DataScope.Own, MyUnit, MySubtree);
+        own.Kind.ShouldBe(ScopeKind.Own);
+        own.UnitIds.ShouldBeEmpty();
 
-        scope.Kind.ShouldBe(ScopeKind.Own);
-        scope.UnitIds.ShouldBeEmpty();
+        var none = CustomerScope.For(Me, null, MyUnit, MySubtree);
+        none.Kind.ShouldBe(ScopeKind.None);
+        none.Allows(owningUnitId: MyUnit, serviceUnitId: null, ownerId: Me, coServerIds: [Me]).ShouldBeFalse();
     }
 
-    private static CustomerScope Own => CustomerScope.For(Me, Positions.AccountManager, OrgUnitKind.Sales, MySubtree);
-    private static CustomerScope Subtree => CustomerScope.For(Me, Positions.UnitManager, OrgUnitKind.Sales, MySubtree);
+    private static CustomerScope Own => CustomerScope.For(Me, DataScope.Own, MyUnit, MySubtree);
+    private static CustomerScope Subtree => CustomerScope.For(Me, DataScope.UnitSubtree, MyUnit, MySubtree);
 
     [Fact]
     public void Own_scope_allows_customers_the_person_owns_or_co_serves()

@@ -1,3 +1,4 @@
+using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Auth;
 using Crm.Api.Domain.Customers;
 using Crm.Api.Domain.Org;
@@ -11,6 +12,10 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Staff> Staff => Set<Staff>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<Role> Roles => Set<Role>();
+    public DbSet<RolePermission> RolePermissions => Set<RolePermission>();
+    public DbSet<StaffRole> StaffRoles => Set<StaffRole>();
+    public DbSet<AccessStamp> AccessStamps => Set<AccessStamp>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<CustomerCoServer> CustomerCoServers => Set<CustomerCoServer>();
     public DbSet<CustomerTag> CustomerTags => Set<CustomerTag>();

@@ -1,3 +1,4 @@
+using Crm.Api.Common.Security;
 using System.Diagnostics;
 using System.Globalization;
 using Crm.Api.Common.Startup;
@@ -41,6 +42,7 @@ internal static class BenchmarkDatabaseGenerator
         {
             var step = Stopwatch.StartNew();
             CreateSchema(db);
+            await RoleCatalog.EnsureBuiltInRolesAsync(db, CancellationToken.None);
             var hasher = new PasswordHasher<Staff>();
             await new DemoDataSeeder(db, hasher, TimeProvider.System)
                 .SeedAsync(new DemoDataOptions { Enabled = true, Customers = 0, Password = password }, CancellationToken.None);

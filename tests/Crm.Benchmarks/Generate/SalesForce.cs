@@ -1,3 +1,4 @@
+using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Data.DemoData;
 using Crm.Api.Domain.Org;
@@ -123,6 +124,7 @@ internal sealed class SalesForce
                 AddPeople(office.Code);
             }
         }
+        await RoleCatalog.AssignDefaultRolesAsync(db, added, CancellationToken.None);
         db.Staff.AddRange(added);
         await db.SaveChangesAsync();
 

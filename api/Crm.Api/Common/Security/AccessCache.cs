@@ -8,22 +8,28 @@ namespace Crm.Api.Common.Security;
 
 public sealed class AccessCacheOptions
 {
-    /// <summary>How long a person's standing and scope are reused. Changes made through this instance clear the
-    /// cache at once; other instances that share the database see them after this long at most.</summary>
-    public TimeSpan Lifetime { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long an unchanged person's standing is kept in memory. Any change to roles, staff or the
+    /// organisation (through any instance) moves the access stamp and applies on the next request regardless.</summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(5);
 }
 
-/// <summary>Reads a person's standing and scope from the database, briefly cached, on each request.</summary>
+/// <summary>
+/// Reads a person's standing, roles and permissions. Each request reads the one-row access stamp; the cached
+/// standing is reused only while the stamp is unchanged, so revocations apply on the very next request.
+/// </summary>
 public sealed class AccessCache(IMemoryCache cache, IOptions<AccessCacheOptions> options)
 {
-    private long _generation;
-
-    /// <summary>Called after any change to staff, positions or the org tree.</summary>
-    public void Invalidate() => Interlocked.Increment(ref _generation);
+    /// <summary>Marks that roles, staff or the organisation changed; saved with the caller's next SaveChanges.</summary>
+    public async Task MarkChangedAsync(CrmDbContext db, CancellationToken ct)
+    {
+        var stamp = await db.AccessStamps.SingleAsync(s => s.Id == AccessStamp.SingletonId, ct);
+        stamp.Bump();
+    }
 
     public async Task<CurrentUser?> GetAsync(CrmDbContext db, long staffId, CancellationToken ct)
     {
-        var key = (nameof(AccessCache), staffId, Interlocked.Read(ref _generation));
+        var stamp = await db.AccessStamps.AsNoTracking().Where(s => s.Id == AccessStamp.SingletonId).Select(s => s.Version).SingleAsync(ct);
+        var key = (nameof(AccessCache), staffId, stamp);
         if (cache.TryGetValue(key, out CurrentUser? cached))
             return cached;
 
@@ -34,15 +40,15 @@ public sealed class AccessCache(IMemoryCache cache, IOptions<AccessCacheOptions>
         if (staff is null)
             return null;
 
-        var subtree = await db.OrgUnits.AsNoTracking()
-            .Where(u => u.Path.StartsWith(staff.Path))
-            .Select(u => u.Id)
+        var subtree = await db.OrgUnits.AsNoTracking().Where(u => u.Path.StartsWith(staff.Path)).Select(u => u.Id).ToListAsync(ct);
+        var roles = await db.StaffRoles.AsNoTracking().Where(sr => sr.StaffId == staffId)
+            .Join(db.Roles, sr => sr.RoleId, r => r.Id, (_, r) => r)
+            .Select(r => new { r.Code, Grants = r.Permissions.Select(p => new { p.Permission, p.Scope }).ToList() })
             .ToListAsync(ct);
 
-        var user = new CurrentUser(staff.Id, staff.Username, staff.DisplayName, staff.SecurityStamp, staff.IsActive,
-            staff.UnitId, staff.UnitName, staff.Kind, staff.Positions,
-            Permissions.DefaultFor(staff.Positions, staff.Kind),
-            CustomerScope.For(staff.Id, staff.Positions, staff.Kind, subtree));
+        var permissions = DefaultRoles.Effective(roles.SelectMany(r => r.Grants).Select(g => new PermissionGrant(g.Permission, g.Scope)));
+        var user = new CurrentUser(staff.Id, staff.Username, staff.DisplayName, staff.SecurityStamp, staff.IsActive, staff.UnitId, staff.UnitName,
+            staff.Kind, staff.Positions, roles.Select(r => r.Code).Order(StringComparer.Ordinal).ToList(), permissions, subtree);
         cache.Set(key, user, options.Value.Lifetime);
         return user;
     }

@@ -32,7 +32,8 @@ public static class CustomerVisibility
         return scope.Kind switch
         {
             ScopeKind.All => customers,
-            ScopeKind.UnitSubtree => customers.Where(c =>
+            ScopeKind.None => customers.Where(_ => false),
+            ScopeKind.Units => customers.Where(c =>
                 scope.UnitIds.Contains(c.OwningUnitId)
                 || (c.ServiceUnitId != null && scope.UnitIds.Contains(c.ServiceUnitId.Value))
                 || c.OwnerId == me

@@ -1,3 +1,4 @@
+using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Data.DemoData;
 using Microsoft.Data.Sqlite;
@@ -42,6 +43,8 @@ public static class DatabaseInitializer
         await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+
+        await RoleCatalog.EnsureBuiltInRolesAsync(db, CancellationToken.None);
 
         var demo = app.Configuration.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>() ?? new DemoDataOptions();
         if (demo.Enabled)

@@ -1,4 +1,5 @@
 using Crm.Api.Common.Paging;
+using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Customers;
 using Crm.Api.Domain.Org;
 using Crm.Api.Features.Auth;
@@ -65,10 +66,15 @@ public static class OpenApiExamples
         [typeof(OrgUnitDto)] = new OrgUnitDto(9, "苏州办事处", "EAST-SZ", OrgUnitKind.Sales, 3, "/1/3/9/", 2, true, 1),
         [typeof(CreateStaffRequest)] = new CreateStaffRequest("east.sales3", "赵敏", 3, [Positions.AccountManager], "zhao.min@example.cn", "13900001111", "Welcome2026"),
         [typeof(UpdateStaffRequest)] = new UpdateStaffRequest("赵敏", 3, [Positions.AccountManager, Positions.DeputyManager], "zhao.min@example.cn", "13900001111"),
-        [typeof(StaffDto)] = new StaffDto(12, "east.sales3", "赵敏", 3, "华东营销部", [Positions.AccountManager], "zhao.min@example.cn", "13900001111", true, 1),
+        [typeof(StaffDto)] = new StaffDto(12, "east.sales3", "赵敏", 3, "华东营销部", [Positions.AccountManager], "zhao.min@example.cn", "13900001111", true, ["account-manager", "employee"], 1),
         [typeof(ResetStaffPasswordRequest)] = new ResetStaffPasswordRequest("NewPassw0rd2026"),
         [typeof(MeResponse)] = new MeResponse(5, "east.sales1", "王强", 3, "华东营销部", OrgUnitKind.Sales, ["AccountManager"],
-            ["customers.read", "customers.write", "org.read"], "Own"),
+            ["account-manager", "employee"], ["customers.read", "customers.readSensitive", "customers.write", "org.read"],
+            new Dictionary<string, DataScope>
+            {
+                ["customers.read"] = DataScope.Own, ["customers.readSensitive"] = DataScope.Own, ["customers.write"] = DataScope.Own, ["org.read"] = DataScope.All,
+            },
+            "Own"),
         [typeof(Paged<CustomerListItem>)] = new Paged<CustomerListItem>([ListItem], 1, 20, 1, false),
     };
 

@@ -35,6 +35,7 @@ internal sealed class StaffConfiguration : IEntityTypeConfiguration<Staff>
         b.HasIndex(s => s.NormalizedUsername).IsUnique();
         b.HasIndex(s => s.UnitId);
         b.HasOne(s => s.Unit).WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(s => s.Roles).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

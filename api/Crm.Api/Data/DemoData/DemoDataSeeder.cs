@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crm.Api.Common.Security;
 using Crm.Api.Common.Startup;
 using Crm.Api.Domain.Customers;
 using Crm.Api.Domain.Org;
@@ -79,6 +80,7 @@ public sealed class DemoDataSeeder(CrmDbContext db, IPasswordHasher<Staff> hashe
         Add("service.manager", "周海涛", org.Service, Positions.UnitManager);
         Add("service.staff1", "吴静", org.Service, Positions.CustomerService);
         Add("admin", "孙立", org.It, Positions.Administrator);
+        await RoleCatalog.AssignDefaultRolesAsync(db, db.Staff.Local.ToList(), ct);
         await db.SaveChangesAsync(ct);
         return users;
     }

@@ -1,39 +1,40 @@
-using Crm.Api.Domain.Org;
-
 namespace Crm.Api.Domain.Access;
 
 public enum ScopeKind
 {
+    /// <summary>No customer at all (the permission is not held).</summary>
+    None,
+
     /// <summary>Customers the person owns or co-serves.</summary>
     Own,
 
-    /// <summary>Customers of the person's unit and its sub-units (owning or serving), plus their own.</summary>
-    UnitSubtree,
+    /// <summary>Customers owned or served by the listed units, plus the person's own.</summary>
+    Units,
 
     /// <summary>Every customer.</summary>
     All,
 }
 
-/// <summary>Which customers a person may read (DOMAIN.md §4, first two bullets).</summary>
+/// <summary>Which customers a permission reaches for one person (DOMAIN.md §4).</summary>
 public sealed record CustomerScope(ScopeKind Kind, long StaffId, IReadOnlyList<long> UnitIds)
 {
     /// <param name="subtreeUnitIds">The person's unit and all of its sub-units.</param>
-    public static CustomerScope For(long staffId, Positions positions, OrgUnitKind unitKind, IReadOnlyList<long> subtreeUnitIds)
+    public static CustomerScope For(long staffId, DataScope? scope, long unitId, IReadOnlyList<long> subtreeUnitIds) => scope switch
     {
-        const Positions freeAccess = Positions.GeneralManager | Positions.DeputyGeneralManager | Positions.Administrator;
-        if ((positions & freeAccess) != 0 || unitKind == OrgUnitKind.CustomerManagement)
-            return new CustomerScope(ScopeKind.All, staffId, []);
-        if ((positions & (Positions.UnitManager | Positions.DeputyManager)) != 0)
-            return new CustomerScope(ScopeKind.UnitSubtree, staffId, subtreeUnitIds);
-        return new CustomerScope(ScopeKind.Own, staffId, []);
-    }
+        null => new CustomerScope(ScopeKind.None, staffId, []),
+        DataScope.All => new CustomerScope(ScopeKind.All, staffId, []),
+        DataScope.UnitSubtree => new CustomerScope(ScopeKind.Units, staffId, subtreeUnitIds),
+        DataScope.Unit => new CustomerScope(ScopeKind.Units, staffId, [unitId]),
+        _ => new CustomerScope(ScopeKind.Own, staffId, []),
+    };
 
     /// <summary>The same rule in memory, for checks on a record already loaded.</summary>
     public bool Allows(long owningUnitId, long? serviceUnitId, long ownerId, IEnumerable<long> coServerIds) => Kind switch
     {
         ScopeKind.All => true,
-        ScopeKind.UnitSubtree => UnitIds.Contains(owningUnitId) || (serviceUnitId is { } s && UnitIds.Contains(s))
-                                 || ownerId == StaffId || coServerIds.Contains(StaffId),
+        ScopeKind.None => false,
+        ScopeKind.Units => UnitIds.Contains(owningUnitId) || (serviceUnitId is { } s && UnitIds.Contains(s))
+                           || ownerId == StaffId || coServerIds.Contains(StaffId),
         _ => ownerId == StaffId || coServerIds.Contains(StaffId),
     };
 }

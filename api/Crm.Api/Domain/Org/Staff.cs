@@ -24,6 +24,8 @@ public static class PositionNames
 
 public sealed class Staff
 {
+    private readonly List<Access.StaffRole> _roles = [];
+
     private Staff() { }
 
     public Staff(string username, string displayName, long unitId, Positions positions, string? email, string? phone)
@@ -56,6 +58,22 @@ public sealed class Staff
     public string SecurityStamp { get; private set; } = "";
 
     public int Version { get; private set; }
+
+    public IReadOnlyCollection<Access.StaffRole> Roles => _roles;
+
+    /// <summary>Replaces the person's roles; returns whether anything changed.</summary>
+    public bool AssignRoles(IReadOnlyCollection<long> roleIds)
+    {
+        var current = _roles.Select(r => r.RoleId).Order().ToList();
+        var wanted = roleIds.Distinct().Order().ToList();
+        if (current.SequenceEqual(wanted))
+            return false;
+        _roles.RemoveAll(r => !wanted.Contains(r.RoleId));
+        foreach (var roleId in wanted.Except(current))
+            _roles.Add(new Access.StaffRole(Id, roleId));
+        Version++;
+        return true;
+    }
 
     public static string Normalize(string username) => username.Trim().ToLowerInvariant();
 

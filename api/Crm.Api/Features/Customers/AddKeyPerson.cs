@@ -27,7 +27,7 @@ public sealed class AddKeyPersonHandler(CrmDbContext db, UserContext users, Time
     public async ValueTask<Result<KeyPersonDto>> Handle(AddKeyPersonCommand command, CancellationToken ct)
     {
         var user = users.User;
-        var customer = await db.Customers.VisibleTo(user, db).SingleOrDefaultAsync(c => c.Id == command.CustomerId, ct);
+        var customer = await db.Customers.VisibleTo(user, db).Include(c => c.CoServers).SingleOrDefaultAsync(c => c.Id == command.CustomerId, ct);
         if (customer is null)
             return Error.NotFound("客户");
         if (CustomerWrites.CheckWritable(user, customer) is { } refused)

@@ -17,13 +17,13 @@ public sealed class ArchiveCustomerHandler(CrmDbContext db, UserContext users, T
     public async ValueTask<Result<CustomerDetail>> Handle(ArchiveCustomerCommand command, CancellationToken ct)
     {
         var user = users.User;
-        var customer = await db.Customers.VisibleTo(user, db).SingleOrDefaultAsync(c => c.Id == command.Id, ct);
+        var customer = await db.Customers.VisibleTo(user, db).Include(c => c.CoServers).SingleOrDefaultAsync(c => c.Id == command.Id, ct);
         if (customer is null)
             return Error.NotFound("客户");
         if (command.ExpectedVersion is not null && Preconditions.Check(command.ExpectedVersion, customer.Version) is { } stale)
             return stale;
-        if (!user.Has(Permissions.CustomersArchive))
-            return Error.Forbidden("需要客户归档权限（customers.archive）。");
+        if (!CustomerWrites.Reaches(user, Permissions.CustomersArchive, customer))
+            return Error.Forbidden("需要对该客户的归档权限（customers.archive）。");
         if (customer.IsArchived == command.Archive)
             return Error.Conflict(command.Archive ? "alreadyArchived" : "notArchived", command.Archive ? "客户已经归档。" : "客户未归档，无需恢复。");
 

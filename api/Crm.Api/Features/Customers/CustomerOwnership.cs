@@ -46,10 +46,10 @@ internal static class CustomerOwnershipRules
         var reassigned = current is null
             ? ownerId != user.StaffId || owningUnitId != owner.UnitId
             : current.OwnerId != ownerId || current.OwningUnitId != owningUnitId || current.ServiceUnitId != fields.ServiceUnitId;
-        if (reassigned && !user.Has(Permissions.CustomersAssign))
-            return Error.Forbidden("只能为自己登记或维护客户；指定其他负责人、单元或服务单位需要分配权限（customers.assign）。");
-        if (!user.CustomerScope.Allows(owningUnitId, fields.ServiceUnitId, ownerId, coServerIds))
-            return Error.Forbidden("不能把客户分配到自己权限范围以外的单元或人员。");
+        if (reassigned && !user.ScopeFor(Permissions.CustomersAssign).Allows(owningUnitId, fields.ServiceUnitId, ownerId, coServerIds))
+            return Error.Forbidden("只能为自己登记或维护客户；指定其他负责人、单元或服务单位需要该范围内的分配权限（customers.assign）。");
+        if (!user.ScopeFor(Permissions.CustomersWrite).Allows(owningUnitId, fields.ServiceUnitId, ownerId, coServerIds))
+            return Error.Forbidden("不能把客户登记到自己维护权限范围以外的单元或人员。");
         return result;
     }
 

@@ -10,10 +10,14 @@ namespace Crm.Api.Features.Customers;
 /// <summary>What every change to a visible archive, or to its key persons, must satisfy.</summary>
 internal static class CustomerWrites
 {
+    /// <summary>The caller holds <paramref name="permission"/> with a scope that reaches this customer (co-servers loaded).</summary>
+    public static bool Reaches(CurrentUser user, string permission, Customer customer) =>
+        user.ScopeFor(permission).Allows(customer.OwningUnitId, customer.ServiceUnitId, customer.OwnerId, customer.CoServers.Select(c => c.StaffId));
+
     public static Error? CheckWritable(CurrentUser user, Customer customer)
     {
-        if (!user.Has(Permissions.CustomersWrite))
-            return Error.Forbidden("需要客户维护权限（customers.write）。");
+        if (!Reaches(user, Permissions.CustomersWrite, customer))
+            return Error.Forbidden("需要对该客户的维护权限（customers.write）。");
         return customer.IsArchived ? Error.Conflict("archived", "客户已归档，请先恢复再修改。") : null;
     }
 
@@ -23,6 +27,8 @@ internal static class CustomerWrites
     {
         var customer = await db.Customers.VisibleTo(user, db)
             .Include(c => c.KeyPersons.Where(k => k.Id == keyPersonId))
+            .Include(c => c.CoServers)
+            .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == customerId, ct);
         return customer?.KeyPersons.SingleOrDefault() is { } person ? (customer, person) : null;
     }

@@ -40,11 +40,11 @@ public sealed class CreateOrgUnitHandler(CrmDbContext db, UserContext users, Acc
         var unit = new OrgUnit(command.Name.Trim(), command.Code, command.Kind, parent);
         db.OrgUnits.Add(unit);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await access.MarkChangedAsync(db, ct);
         await db.SaveChangesAsync(ct);
         unit.AssignPath();
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        access.Invalidate();
         return unit.ToDto();
     }
 }

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Api.Features.Org;
 
-/// <summary>A new member of staff with an initial password.</summary>
+/// <summary>A new member of staff with an initial password. Without <paramref name="RoleIds"/> the person gets the
+/// default roles of their positions and unit.</summary>
 public sealed record CreateStaffRequest(
     string Username,
     string DisplayName,
@@ -18,7 +19,8 @@ public sealed record CreateStaffRequest(
     IReadOnlyList<Positions> Positions,
     string? Email,
     string? Phone,
-    string Password);
+    string Password,
+    IReadOnlyList<long>? RoleIds = null);
 
 public sealed record CreateStaffCommand(
     string Username,
@@ -27,7 +29,8 @@ public sealed record CreateStaffCommand(
     IReadOnlyList<Positions>? Positions,
     string? Email,
     string? Phone,
-    string Password) : ICommand<Result<StaffDto>>;
+    string Password,
+    IReadOnlyList<long>? RoleIds) : ICommand<Result<StaffDto>>;
 
 public sealed class CreateStaffValidator : AbstractValidator<CreateStaffCommand>
 {
@@ -50,7 +53,8 @@ public sealed class CreateStaffHandler(CrmDbContext db, UserContext users, IPass
     {
         if (!users.User.Has(Permissions.AdminUsers))
             return Error.Forbidden("需要人员管理权限（admin.users）。");
-        if (!await db.OrgUnits.AnyAsync(u => u.Id == command.UnitId && u.IsActive, ct))
+        var unitKind = await db.OrgUnits.Where(u => u.Id == command.UnitId && u.IsActive).Select(u => (OrgUnitKind?)u.Kind).SingleOrDefaultAsync(ct);
+        if (unitKind is null)
             return Error.Field("unitId", "所属单元不存在或已停用。");
         var normalized = Staff.Normalize(command.Username);
         if (await db.Staff.AnyAsync(s => s.NormalizedUsername == normalized, ct))
@@ -59,9 +63,14 @@ public sealed class CreateStaffHandler(CrmDbContext db, UserContext users, IPass
         var staff = new Staff(command.Username.Trim(), command.DisplayName.Trim(), command.UnitId,
             PositionNames.Combine(command.Positions ?? []), command.Email, command.Phone);
         staff.SetPasswordHash(hasher.HashPassword(staff, command.Password));
+        var positions = PositionNames.Combine(command.Positions ?? []);
+        var roleIds = command.RoleIds ?? await RoleCatalog.DefaultRoleIdsAsync(db, positions, unitKind.Value, ct);
+        if (await db.Roles.CountAsync(r => roleIds.Contains(r.Id), ct) != roleIds.Distinct().Count())
+            return Error.Field("roleIds", "角色不存在。");
+        staff.AssignRoles(roleIds);
         db.Staff.Add(staff);
+        await access.MarkChangedAsync(db, ct);
         await db.SaveChangesAsync(ct);
-        access.Invalidate();
         return (await StaffReader.ReadAsync(db, staff.Id, ct))!;
     }
 }

@@ -33,8 +33,8 @@ public sealed class DisableOrgUnitHandler(CrmDbContext db, UserContext users, Ac
         if (await db.Customers.AnyAsync(c => (c.OwningUnitId == unit.Id || c.ServiceUnitId == unit.Id) && !c.IsArchived, ct))
             return Error.Conflict("hasCustomers", "该单元还有客户，请先移交。");
         unit.Disable();
+        await access.MarkChangedAsync(db, ct);
         await db.SaveChangesAsync(ct);
-        access.Invalidate();
         return unit.ToDto();
     }
 }

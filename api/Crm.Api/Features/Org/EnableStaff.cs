@@ -21,8 +21,8 @@ public sealed class EnableStaffHandler(CrmDbContext db, UserContext users, Acces
         if (staff.IsActive)
             return Error.Conflict("alreadyActive", "该人员已启用。");
         staff.Enable();
+        await access.MarkChangedAsync(db, ct);
         await db.SaveChangesAsync(ct);
-        access.Invalidate();
         return (await StaffReader.ReadAsync(db, staff.Id, ct))!;
     }
 }

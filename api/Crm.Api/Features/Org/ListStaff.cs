@@ -44,10 +44,14 @@ public sealed class ListStaffHandler(CrmDbContext db) : IQueryHandler<ListStaffQ
         var total = await staff.CountAsync(ct);
         var rows = await staff.OrderBy(s => s.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(s => new { s.Id, s.Username, s.DisplayName, s.UnitId, UnitName = s.Unit!.Name, s.Positions, s.Email, s.Phone, s.IsActive, s.Version })
+            .Select(s => new
+            {
+                s.Id, s.Username, s.DisplayName, s.UnitId, UnitName = s.Unit!.Name, s.Positions, s.Email, s.Phone, s.IsActive, s.Version,
+                Roles = s.Roles.Join(db.Roles, sr => sr.RoleId, r => r.Id, (_, r) => r.Code).ToList(),
+            })
             .ToListAsync(ct);
         var items = rows.Select(s => new StaffDto(s.Id, s.Username, s.DisplayName, s.UnitId, s.UnitName, OrgProjections.Split(s.Positions),
-            s.Email, s.Phone, s.IsActive, s.Version)).ToList();
+            s.Email, s.Phone, s.IsActive, s.Roles.Order(StringComparer.Ordinal).ToList(), s.Version)).ToList();
         return new Paged<StaffDto>(items, query.Page, query.PageSize, total, false);
     }
 }

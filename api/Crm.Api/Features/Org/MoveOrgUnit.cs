@@ -43,8 +43,8 @@ public sealed class MoveOrgUnitHandler(CrmDbContext db, UserContext users, Acces
         unit.MoveUnder(parent);
         foreach (var descendant in descendants)
             descendant.RebasePath(oldPath, unit.Path);
+        await access.MarkChangedAsync(db, ct);
         await db.SaveChangesAsync(ct);
-        access.Invalidate();
         return unit.ToDto();
     }
 }

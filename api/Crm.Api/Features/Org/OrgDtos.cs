@@ -15,6 +15,7 @@ public sealed record StaffDto(
     string? Email,
     string? Phone,
     bool IsActive,
+    IReadOnlyList<string> Roles,
     int Version);
 
 internal static class OrgProjections

@@ -75,7 +75,7 @@ public static class OrgEndpoints
             .ProducesProblems(404);
 
         staff.MapPost("", async (CreateStaffRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                (await mediator.Send(new CreateStaffCommand(body.Username, body.DisplayName, body.UnitId, body.Positions, body.Email, body.Phone, body.Password), ct))
+                (await mediator.Send(new CreateStaffCommand(body.Username, body.DisplayName, body.UnitId, body.Positions, body.Email, body.Phone, body.Password, body.RoleIds), ct))
                 .Match(s => TypedResults.Created($"/api/v1/org/staff/{s.Id}", s).WithETag(http, s.Version), http))
             .WithName("CreateStaff")
             .WithSummary("Create a member of staff with an initial password (admin.users)")
@@ -90,6 +90,15 @@ public static class OrgEndpoints
             .WithSummary("Change a person's name, unit, positions or contacts (admin.users; If-Match required)")
             .Produces<StaffDto>()
             .ProducesProblems(400, 403, 404, 409, 412, 428);
+
+        staff.MapPut("/{id:long}/roles", async (long id, SetStaffRolesRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                (await mediator.Send(new SetStaffRolesCommand(id, body.RoleIds, Preconditions.ExpectedVersion(http.Request)), ct))
+                .Match(s => TypedResults.Ok(s).WithETag(http, s.Version), http))
+            .WithName("SetStaffRoles")
+            .WithSummary("Replace the roles a person holds (admin.users); effective on their next request")
+            .WithDescription("The last active holder of admin.roles cannot lose it (409 lastAdministrator). If-Match is checked when sent.")
+            .Produces<StaffDto>()
+            .ProducesProblems(400, 403, 404, 409, 412);
 
         staff.MapPost("/{id:long}/disable", async (long id, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 (await mediator.Send(new DisableStaffCommand(id), ct)).Match(s => TypedResults.Ok(s).WithETag(http, s.Version), http))

@@ -34,8 +34,8 @@ public sealed class ResetStaffPasswordHandler(CrmDbContext db, UserContext users
         var now = clock.GetUtcNow();
         foreach (var token in await db.RefreshTokens.Where(t => t.StaffId == staff.Id && t.RevokedAt == null).ToListAsync(ct))
             token.Revoke(now);
+        await access.MarkChangedAsync(db, ct);
         await db.SaveChangesAsync(ct);
-        access.Invalidate();
         return new Success();
     }
 }

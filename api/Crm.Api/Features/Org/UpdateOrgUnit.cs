@@ -38,8 +38,8 @@ public sealed class UpdateOrgUnitHandler(CrmDbContext db, UserContext users, Acc
         if (unit.Code != command.Code && await db.OrgUnits.AnyAsync(u => u.Code == command.Code, ct))
             return Error.Conflict("duplicateCode", $"编码 {command.Code} 已被使用。");
         unit.Rename(command.Name.Trim(), command.Code, command.Kind);
+        await access.MarkChangedAsync(db, ct);
         await db.SaveChangesAsync(ct);
-        access.Invalidate();
         return unit.ToDto();
     }
 }

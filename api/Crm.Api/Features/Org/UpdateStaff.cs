@@ -41,20 +41,9 @@ public sealed class UpdateStaffHandler(CrmDbContext db, UserContext users, Acces
             return stale;
         if (!await db.OrgUnits.AnyAsync(u => u.Id == command.UnitId && u.IsActive, ct))
             return Error.Field("unitId", "所属单元不存在或已停用。");
-        var positions = PositionNames.Combine(command.Positions ?? []);
-        if (staff.Holds(Positions.Administrator) && !positions.HasFlag(Positions.Administrator)
-            && !await AdministratorGuard.AnotherActiveAdministratorExists(db, staff.Id, ct))
-            return Error.Conflict("lastAdministrator", "不能撤销最后一名管理员的管理员岗位。");
-
-        staff.Update(command.DisplayName.Trim(), command.UnitId, positions, command.Email, command.Phone);
+        staff.Update(command.DisplayName.Trim(), command.UnitId, PositionNames.Combine(command.Positions ?? []), command.Email, command.Phone);
+        await access.MarkChangedAsync(db, ct);
         await db.SaveChangesAsync(ct);
-        access.Invalidate();
         return (await StaffReader.ReadAsync(db, staff.Id, ct))!;
     }
-}
-
-internal static class AdministratorGuard
-{
-    public static Task<bool> AnotherActiveAdministratorExists(CrmDbContext db, long staffId, CancellationToken ct) =>
-        db.Staff.AnyAsync(s => s.Id != staffId && s.IsActive && (s.Positions & Positions.Administrator) != 0, ct);
 }

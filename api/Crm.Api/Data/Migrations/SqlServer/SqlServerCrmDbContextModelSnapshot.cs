@@ -22,6 +22,98 @@ namespace Crm.Api.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Crm.Api.Domain.Access.AccessStamp", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AccessStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Access.Role", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<bool>("IsBuiltIn")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Roles");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Access.RolePermission", b =>
+                {
+                    b.Property<long>("RoleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Permission")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("RoleId", "Permission");
+
+                    b.ToTable("RolePermissions");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Access.StaffRole", b =>
+                {
+                    b.Property<long>("StaffId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RoleId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("StaffId", "RoleId");
+
+                    b.HasIndex("RoleId");
+
+                    b.ToTable("StaffRoles");
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.Auth.RefreshToken", b =>
                 {
                     b.Property<long>("Id")
@@ -480,6 +572,30 @@ namespace Crm.Api.Data.Migrations.SqlServer
                     b.ToTable("Staff");
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.Access.RolePermission", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Access.Role", null)
+                        .WithMany("Permissions")
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Access.StaffRole", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Access.Role", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Crm.Api.Domain.Org.Staff", null)
+                        .WithMany("Roles")
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.Auth.RefreshToken", b =>
                 {
                     b.HasOne("Crm.Api.Domain.Org.Staff", null)
@@ -589,6 +705,11 @@ namespace Crm.Api.Data.Migrations.SqlServer
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.Access.Role", b =>
+                {
+                    b.Navigation("Permissions");
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.Customers.Customer", b =>
                 {
                     b.Navigation("CoServers");
@@ -600,6 +721,11 @@ namespace Crm.Api.Data.Migrations.SqlServer
                     b.Navigation("SearchTerms");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Org.Staff", b =>
+                {
+                    b.Navigation("Roles");
                 });
 #pragma warning restore 612, 618
         }
