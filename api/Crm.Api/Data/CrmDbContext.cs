@@ -16,6 +16,8 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<RolePermission> RolePermissions => Set<RolePermission>();
     public DbSet<StaffRole> StaffRoles => Set<StaffRole>();
     public DbSet<AccessStamp> AccessStamps => Set<AccessStamp>();
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+    public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<CustomerCoServer> CustomerCoServers => Set<CustomerCoServer>();
     public DbSet<CustomerTag> CustomerTags => Set<CustomerTag>();

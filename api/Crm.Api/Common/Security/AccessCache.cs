@@ -52,4 +52,14 @@ public sealed class AccessCache(IMemoryCache cache, IOptions<AccessCacheOptions>
         cache.Set(key, user, options.Value.Lifetime);
         return user;
     }
+
+    /// <summary>Adds the person's access grants active at <paramref name="now"/>; they expire by time, so they are read every request.</summary>
+    public static async Task<CurrentUser> WithActiveGrantsAsync(CrmDbContext db, CurrentUser user, DateTimeOffset now, CancellationToken ct)
+    {
+        var grants = await db.AccessGrants.AsNoTracking()
+            .Where(g => g.GranteeId == user.StaffId && g.RevokedAt == null && g.StartsAt <= now && g.ExpiresAt > now)
+            .Select(g => new { g.CustomerId, g.Id })
+            .ToListAsync(ct);
+        return grants.Count == 0 ? user : user with { ActiveGrants = grants.GroupBy(g => g.CustomerId).ToDictionary(g => g.Key, g => g.Max(x => x.Id)) };
+    }
 }

@@ -24,10 +24,18 @@ public sealed record CurrentUser(
     public CustomerScope ScopeFor(string permission) =>
         CustomerScope.For(StaffId, Permissions.TryGetValue(permission, out var scope) ? scope : null, UnitId, SubtreeUnitIds);
 
-    /// <summary>Which customers this person may read.</summary>
-    public CustomerScope CustomerScope => _customerScope ??= ScopeFor(Domain.Access.Permissions.CustomersRead);
+    /// <summary>Active access grants of this request: customer id → grant id. Loaded per request, never cached.</summary>
+    public IReadOnlyDictionary<long, long> ActiveGrants { get; init; } = new Dictionary<long, long>();
 
-    private CustomerScope? _customerScope;
+    /// <summary>Which customers this person may read: their role scope plus their active grants.</summary>
+    public CustomerScope CustomerScope =>
+        ScopeFor(Domain.Access.Permissions.CustomersRead) with { GrantedCustomerIds = ActiveGrants.Keys.ToList() };
+
+    /// <summary>The right a read of this customer goes through: the role scope, or the grant that opened it.</summary>
+    public string ReadRightFor(long customerId, long owningUnitId, long? serviceUnitId, long ownerId, IEnumerable<long> coServerIds) =>
+        ScopeFor(Domain.Access.Permissions.CustomersRead).Allows(owningUnitId, serviceUnitId, ownerId, coServerIds)
+            ? "scope:" + Permissions.GetValueOrDefault(Domain.Access.Permissions.CustomersRead)
+            : ActiveGrants.TryGetValue(customerId, out var grantId) ? "grant:" + grantId : "none";
 }
 
 /// <summary>Holds the caller of the current scope; set once the bearer token has been validated.</summary>

@@ -29,16 +29,21 @@ public static class CustomerVisibility
     {
         var me = scope.StaffId;
         var coServed = db.CustomerCoServers.Where(x => x.StaffId == me).Select(x => x.CustomerId);
+        var granted = scope.GrantedCustomerIds;
         return scope.Kind switch
         {
             ScopeKind.All => customers,
-            ScopeKind.None => customers.Where(_ => false),
+            ScopeKind.None => customers.Where(c => granted.Contains(c.Id)),
             ScopeKind.Units => customers.Where(c =>
                 scope.UnitIds.Contains(c.OwningUnitId)
                 || (c.ServiceUnitId != null && scope.UnitIds.Contains(c.ServiceUnitId.Value))
                 || c.OwnerId == me
-                || coServed.Contains(c.Id)),
-            _ => customers.Where(c => c.OwnerId == me).Concat(customers.Where(c => coServed.Contains(c.Id))),
+                || coServed.Contains(c.Id)
+                || granted.Contains(c.Id)),
+            _ when granted.Count == 0 => customers.Where(c => c.OwnerId == me).Concat(customers.Where(c => coServed.Contains(c.Id))),
+            // Granted customers the person does not also own or co-serve, so the branches never overlap.
+            _ => customers.Where(c => c.OwnerId == me).Concat(customers.Where(c => coServed.Contains(c.Id)))
+                .Concat(customers.Where(c => granted.Contains(c.Id) && c.OwnerId != me && !coServed.Contains(c.Id))),
         };
     }
 }

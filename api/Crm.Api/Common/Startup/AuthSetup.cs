@@ -23,6 +23,8 @@ public static class AuthSetup
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<LoginThrottleOptions>(configuration.GetSection("Auth:LoginThrottle"));
         services.Configure<AccessCacheOptions>(configuration.GetSection("Auth:AccessCache"));
+        services.Configure<Features.Access.AccessRequestOptions>(configuration.GetSection("Access:Requests"));
+        services.Configure<Domain.Access.ApprovalRoutingOptions>(configuration.GetSection("Access:Approvers"));
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<LoginThrottle>();
@@ -68,14 +70,16 @@ public static class AuthSetup
             return;
         }
         var services = context.HttpContext.RequestServices;
-        var user = await services.GetRequiredService<AccessCache>()
-            .GetAsync(services.GetRequiredService<CrmDbContext>(), staffId, context.HttpContext.RequestAborted);
+        var db = services.GetRequiredService<CrmDbContext>();
+        var ct = context.HttpContext.RequestAborted;
+        var user = await services.GetRequiredService<AccessCache>().GetAsync(db, staffId, ct);
         if (user is null || !user.IsActive || user.SecurityStamp != stamp)
         {
             context.Fail("账号已停用或凭据已变更，请重新登录。");
             return;
         }
-        services.GetRequiredService<UserContext>().Set(user);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        services.GetRequiredService<UserContext>().Set(await AccessCache.WithActiveGrantsAsync(db, user, now, ct));
     }
 
     private static async Task WriteChallenge(JwtBearerChallengeContext context)

@@ -50,3 +50,33 @@ internal sealed class AccessStampConfiguration : IEntityTypeConfiguration<Access
         b.HasData(new { Id = AccessStamp.SingletonId, Version = 0L });
     }
 }
+
+internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<AccessRequest>
+{
+    public void Configure(EntityTypeBuilder<AccessRequest> b)
+    {
+        b.Property(r => r.Reason).HasMaxLength(500);
+        b.Property(r => r.DecisionComment).HasMaxLength(500);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Route).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasIndex(r => new { r.RequesterId, r.Status });
+        b.HasIndex(r => new { r.ApproverId, r.Status });
+        b.HasIndex(r => r.CustomerId);
+        b.HasOne<Domain.Customers.Customer>().WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Staff>().WithMany().HasForeignKey(r => r.RequesterId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Staff>().WithMany().HasForeignKey(r => r.ApproverId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AccessGrantConfiguration : IEntityTypeConfiguration<AccessGrant>
+{
+    public void Configure(EntityTypeBuilder<AccessGrant> b)
+    {
+        b.Property(g => g.RevokeReason).HasMaxLength(500);
+        b.HasIndex(g => new { g.GranteeId, g.ExpiresAt });
+        b.HasIndex(g => g.RequestId).IsUnique();
+        b.HasOne(g => g.Request).WithMany().HasForeignKey(g => g.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Staff>().WithMany().HasForeignKey(g => g.GranteeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

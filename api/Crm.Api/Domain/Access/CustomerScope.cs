@@ -18,6 +18,9 @@ public enum ScopeKind
 /// <summary>Which customers a permission reaches for one person (DOMAIN.md §4).</summary>
 public sealed record CustomerScope(ScopeKind Kind, long StaffId, IReadOnlyList<long> UnitIds)
 {
+    /// <summary>Customers opened to this person by approved, unexpired access grants (read-only).</summary>
+    public IReadOnlyList<long> GrantedCustomerIds { get; init; } = [];
+
     /// <param name="subtreeUnitIds">The person's unit and all of its sub-units.</param>
     public static CustomerScope For(long staffId, DataScope? scope, long unitId, IReadOnlyList<long> subtreeUnitIds) => scope switch
     {
@@ -37,4 +40,8 @@ public sealed record CustomerScope(ScopeKind Kind, long StaffId, IReadOnlyList<l
                            || ownerId == StaffId || coServerIds.Contains(StaffId),
         _ => ownerId == StaffId || coServerIds.Contains(StaffId),
     };
+
+    /// <summary>Whether this scope, grants included, lets the person read the customer.</summary>
+    public bool AllowsReading(long customerId, long owningUnitId, long? serviceUnitId, long ownerId, IEnumerable<long> coServerIds) =>
+        GrantedCustomerIds.Contains(customerId) || Allows(owningUnitId, serviceUnitId, ownerId, coServerIds);
 }
