@@ -6,6 +6,7 @@ using Crm.Api.Common.Startup;
 using Crm.Api.Data.DemoData;
 using Crm.Api.Features.Auth;
 using Crm.Api.Features.Customers;
+using Crm.Api.Features.Export;
 using Crm.Api.Features.Health;
 using Crm.Api.Features.Org;
 using FluentValidation;
@@ -39,6 +40,7 @@ builder.Services.AddCrmAuth(builder.Configuration, builder.Environment);
 builder.Services.AddCrmOpenApi();
 builder.Services.AddCrmHealthChecks();
 builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddCustomerExport(builder.Configuration);
 
 builder.Services.AddMediator(o =>
 {
@@ -70,6 +72,7 @@ app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapOrgEndpoints();
 app.MapCustomerEndpoints();
+app.MapExportEndpoints();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using Crm.Api.Domain.Auth;
 using Crm.Api.Domain.Customers;
+using Crm.Api.Domain.Exports;
 using Crm.Api.Domain.Org;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,7 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<CustomerSearchTerm> CustomerSearchTerms => Set<CustomerSearchTerm>();
     public DbSet<KeyPerson> KeyPersons => Set<KeyPerson>();
     public DbSet<CustomerHistoryEntry> CustomerHistory => Set<CustomerHistoryEntry>();
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
