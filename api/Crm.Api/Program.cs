@@ -7,6 +7,7 @@ using Crm.Api.Data.DemoData;
 using Crm.Api.Features.Access;
 using Crm.Api.Features.Auth;
 using Crm.Api.Features.Customers;
+using Crm.Api.Features.Export;
 using Crm.Api.Features.Health;
 using Crm.Api.Features.Org;
 using FluentValidation;
@@ -40,6 +41,7 @@ builder.Services.AddCrmAuth(builder.Configuration, builder.Environment);
 builder.Services.AddCrmOpenApi();
 builder.Services.AddCrmHealthChecks();
 builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddCustomerExport(builder.Configuration);
 
 builder.Services.AddMediator(o =>
 {
@@ -72,6 +74,7 @@ app.MapAuthEndpoints();
 app.MapOrgEndpoints();
 app.MapCustomerEndpoints();
 app.MapAccessEndpoints();
+app.MapExportEndpoints();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Auth;
 using Crm.Api.Domain.Customers;
+using Crm.Api.Domain.Exports;
 using Crm.Api.Domain.Org;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,7 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<CustomerSearchTerm> CustomerSearchTerms => Set<CustomerSearchTerm>();
     public DbSet<KeyPerson> KeyPersons => Set<KeyPerson>();
     public DbSet<CustomerHistoryEntry> CustomerHistory => Set<CustomerHistoryEntry>();
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);

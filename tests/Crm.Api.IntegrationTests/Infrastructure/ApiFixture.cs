@@ -96,7 +96,7 @@ public abstract class ApiFixture : IAsyncLifetime
     public void ForgetToken(string username) => _tokens.TryRemove(username, out _);
 }
 
-public sealed class SqliteApiFixture : ApiFixture
+public class SqliteApiFixture : ApiFixture
 {
     private string? _folder;
 
@@ -117,7 +117,7 @@ public sealed class SqliteApiFixture : ApiFixture
 }
 
 /// <summary>The same suite against SQL Server 2022 in a Testcontainers container, where a Docker engine exists.</summary>
-public sealed class SqlServerApiFixture : ApiFixture
+public class SqlServerApiFixture : ApiFixture
 {
     private Testcontainers.MsSql.MsSqlContainer? _container;
 

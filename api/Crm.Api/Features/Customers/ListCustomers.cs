@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Crm.Api.Common.Paging;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
@@ -26,7 +25,7 @@ public sealed record ListCustomersQuery(
     bool Archived,
     string? Sort,
     int Page,
-    int PageSize) : IQuery<Paged<CustomerListItem>>;
+    int PageSize) : IQuery<Paged<CustomerListItem>>, ICustomerFilterFields;
 
 public static class CustomerSorts
 {
@@ -46,14 +45,7 @@ public sealed class ListCustomersValidator : AbstractValidator<ListCustomersQuer
             .Must(q => (long)q.Page * q.PageSize <= PageLimits.CountCap)
             .OverridePropertyName("page")
             .WithMessage($"只能翻到前 {PageLimits.CountCap} 条记录，请用筛选条件缩小范围。");
-        RuleFor(q => q.Q).MaximumLength(100);
-        RuleFor(q => q.Grade).MaximumLength(8);
-        RuleFor(q => q.Region).MaximumLength(50);
-        RuleFor(q => q.Tag).MaximumLength(40);
-        RuleFor(q => q.Status).IsInEnum();
-        RuleFor(q => q.Category).IsInEnum();
-        RuleFor(q => q.Sort).Must(CustomerSorts.IsAllowed)
-            .WithMessage($"不支持的排序字段，可用：{string.Join(", ", CustomerSorts.Allowed)}（前加 - 表示降序）。");
+        Include(new CustomerFilterRules<ListCustomersQuery>());
     }
 }
 
@@ -61,42 +53,10 @@ public sealed class ListCustomersHandler(CrmDbContext db, UserContext users) : I
 {
     public async ValueTask<Paged<CustomerListItem>> Handle(ListCustomersQuery query, CancellationToken ct)
     {
-        var customers = db.Customers.AsNoTracking().VisibleAsSet(users.User.CustomerScope, db).Where(c => c.IsArchived == query.Archived);
-
-        if (!string.IsNullOrWhiteSpace(query.Grade))
-        {
-            var grade = query.Grade.Trim().ToUpperInvariant();
-            customers = customers.Where(c => c.Grade == grade);
-        }
-        if (query.Status is { } status)
-            customers = customers.Where(c => c.Status == status);
-        if (query.Category is { } category)
-            customers = customers.Where(c => c.Category == category);
-        if (query.OwnerId is { } ownerId)
-            customers = customers.Where(c => c.OwnerId == ownerId);
-        if (query.UnitId is { } unitId)
-        {
-            if (query.IncludeSubUnits)
-            {
-                var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(ct) ?? "-";
-                var unitIds = await db.OrgUnits.Where(u => u.Path.StartsWith(path)).Select(u => u.Id).ToListAsync(ct);
-                customers = customers.Where(c => unitIds.Contains(c.OwningUnitId));
-            }
-            else
-                customers = customers.Where(c => c.OwningUnitId == unitId);
-        }
-        if (!string.IsNullOrWhiteSpace(query.Region))
-            customers = customers.Where(c => c.Region == query.Region.Trim());
-        if (!string.IsNullOrWhiteSpace(query.Tag))
-        {
-            var tag = query.Tag.Trim();
-            customers = customers.Where(c => db.CustomerTags.Where(t => t.Tag == tag).Select(t => t.CustomerId).Contains(c.Id));
-        }
-        if (!string.IsNullOrWhiteSpace(query.Q))
-            customers = customers.Where(Search(query.Q.Trim()));
+        var customers = await CustomerListFilter.ApplyAsync(db.Customers.AsNoTracking().VisibleAsSet(users.User.CustomerScope, db), query, db, ct);
 
         var counted = await customers.Take(PageLimits.CountCap + 1).CountAsync(ct);
-        var page = await Sort(customers, query.Sort ?? CustomerSorts.Default)
+        var page = await CustomerListFilter.Sort(customers, query.Sort)
             .Skip((query.Page - 1) * query.PageSize)
             .Take(query.PageSize)
             .Select(c => new CustomerListItem(c.Id, c.Code, c.Name, c.CreditCode, c.Grade, c.Status, c.Category, c.Region,
@@ -105,49 +65,5 @@ public sealed class ListCustomersHandler(CrmDbContext db, UserContext users) : I
                 c.IsArchived, c.UpdatedAt))
             .ToListAsync(ct);
         return new Paged<CustomerListItem>(page, query.Page, query.PageSize, Math.Min(counted, PageLimits.CountCap), counted > PageLimits.CountCap);
-    }
-
-    /// <summary>
-    /// Name substrings go through the bigram index (<see cref="SearchTerms"/>) and are confirmed against the name;
-    /// codes and credit codes match by prefix on their unique indexes.
-    /// </summary>
-    private Expression<Func<Customer, bool>> Search(string text)
-    {
-        var terms = SearchTerms.ForQuery(text);
-        var upper = text.ToUpperInvariant();
-        var codeLike = upper.All(char.IsAsciiLetterOrDigit);
-        var upperEnd = upper + "\uffff";
-
-        if (terms.Count == 0)
-        {
-            return codeLike
-                ? c => c.Name.Contains(text) || (c.Code.CompareTo(upper) >= 0 && c.Code.CompareTo(upperEnd) < 0)
-                       || (c.CreditCode.CompareTo(upper) >= 0 && c.CreditCode.CompareTo(upperEnd) < 0)
-                : c => c.Name.Contains(text);
-        }
-
-        IQueryable<long> candidates = db.CustomerSearchTerms.Where(t => t.Term == terms[0]).Select(t => t.CustomerId);
-        foreach (var term in terms.Skip(1))
-            candidates = candidates.Intersect(db.CustomerSearchTerms.Where(t => t.Term == term).Select(t => t.CustomerId));
-
-        return codeLike
-            ? c => (candidates.Contains(c.Id) && c.Name.Contains(text))
-                   || (c.Code.CompareTo(upper) >= 0 && c.Code.CompareTo(upperEnd) < 0)
-                   || (c.CreditCode.CompareTo(upper) >= 0 && c.CreditCode.CompareTo(upperEnd) < 0)
-            : c => candidates.Contains(c.Id) && c.Name.Contains(text);
-    }
-
-    private static IQueryable<Customer> Sort(IQueryable<Customer> customers, string sort)
-    {
-        var descending = sort.StartsWith('-');
-        return sort.TrimStart('-') switch
-        {
-            "name" => descending ? customers.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id) : customers.OrderBy(c => c.Name).ThenBy(c => c.Id),
-            "code" => descending ? customers.OrderByDescending(c => c.Code) : customers.OrderBy(c => c.Code),
-            "grade" => descending ? customers.OrderByDescending(c => c.Grade).ThenByDescending(c => c.Id) : customers.OrderBy(c => c.Grade).ThenBy(c => c.Id),
-            "createdAt" => descending ? customers.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id) : customers.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
-            "updatedAt" => descending ? customers.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id) : customers.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
-            _ => descending ? customers.OrderByDescending(c => c.Id) : customers.OrderBy(c => c.Id),
-        };
     }
 }
