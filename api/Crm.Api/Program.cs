@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Crm.Api.Common.Behaviors;
 using Crm.Api.Common.Errors;
+using Crm.Api.Common.ReadLog;
 using Crm.Api.Common.Startup;
 using Crm.Api.Data.DemoData;
+using Crm.Api.Features.Access;
 using Crm.Api.Features.Auth;
 using Crm.Api.Features.Customers;
 using Crm.Api.Features.Health;
@@ -38,6 +40,7 @@ builder.Services.AddCrmDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddCrmAuth(builder.Configuration, builder.Environment);
 builder.Services.AddCrmOpenApi();
 builder.Services.AddCrmHealthChecks();
+builder.Services.AddCrmReadLog(builder.Configuration);
 builder.Services.AddScoped<DemoDataSeeder>();
 
 builder.Services.AddMediator(o =>
@@ -70,6 +73,7 @@ app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapOrgEndpoints();
 app.MapCustomerEndpoints();
+app.MapReadLogEndpoints();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

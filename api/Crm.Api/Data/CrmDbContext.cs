@@ -1,3 +1,4 @@
+using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Auth;
 using Crm.Api.Domain.Customers;
 using Crm.Api.Domain.Org;
@@ -17,6 +18,8 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<CustomerSearchTerm> CustomerSearchTerms => Set<CustomerSearchTerm>();
     public DbSet<KeyPerson> KeyPersons => Set<KeyPerson>();
     public DbSet<CustomerHistoryEntry> CustomerHistory => Set<CustomerHistoryEntry>();
+    public DbSet<ReadLogEntry> ReadLog => Set<ReadLogEntry>();
+    public DbSet<ReadLogHead> ReadLogHead => Set<ReadLogHead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
