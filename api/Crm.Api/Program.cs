@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Crm.Api.Common.Behaviors;
 using Crm.Api.Common.Errors;
+using Crm.Api.Common.ReadLog;
 using Crm.Api.Common.Startup;
 using Crm.Api.Data.DemoData;
 using Crm.Api.Features.Access;
@@ -40,6 +41,7 @@ builder.Services.AddCrmDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddCrmAuth(builder.Configuration, builder.Environment);
 builder.Services.AddCrmOpenApi();
 builder.Services.AddCrmHealthChecks();
+builder.Services.AddCrmReadLog(builder.Configuration);
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddCustomerExport(builder.Configuration);
 
@@ -75,6 +77,7 @@ app.MapOrgEndpoints();
 app.MapCustomerEndpoints();
 app.MapAccessEndpoints();
 app.MapExportEndpoints();
+app.MapReadLogEndpoints();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -26,6 +26,8 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<KeyPerson> KeyPersons => Set<KeyPerson>();
     public DbSet<CustomerHistoryEntry> CustomerHistory => Set<CustomerHistoryEntry>();
     public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+    public DbSet<ReadLogEntry> ReadLog => Set<ReadLogEntry>();
+    public DbSet<ReadLogHead> ReadLogHead => Set<ReadLogHead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);

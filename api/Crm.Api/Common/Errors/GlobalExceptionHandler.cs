@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Crm.Api.Common.ReadLog;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,7 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problems, IL
             DbUpdateConcurrencyException => Simple(StatusCodes.Status412PreconditionFailed, "staleVersion", "记录已被他人修改，请重新加载后再试。"),
             DbUpdateException db when IsUniqueViolation(db) => Simple(StatusCodes.Status409Conflict, "duplicate", "与已有记录重复。"),
             _ when IsDatabaseBusy(exception) => Busy(http),
+            ReadLogUnavailableException => ReadLogUnavailable(http, exception),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => Simple(499, "clientClosedRequest", "请求已取消。"),
             _ => Unexpected(exception),
         };
@@ -66,6 +68,13 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problems, IL
         logger.LogWarning("Database busy beyond its timeout on {Path}", http.Request.Path);
         http.Response.Headers.RetryAfter = "2";
         return Simple(StatusCodes.Status503ServiceUnavailable, "databaseBusy", "数据库繁忙，请稍后重试。");
+    }
+
+    private ProblemDetails ReadLogUnavailable(HttpContext http, Exception exception)
+    {
+        logger.LogWarning(exception, "Read of {Path} refused: it could not be logged", http.Request.Path);
+        http.Response.Headers.RetryAfter = "2";
+        return Simple(StatusCodes.Status503ServiceUnavailable, "readLogUnavailable", "查阅日志暂时无法记录，本次查阅未执行，请稍后重试。");
     }
 
     private ProblemDetails Unexpected(Exception exception)

@@ -1,7 +1,9 @@
 using Crm.Api.Common.Errors;
 using Crm.Api.Common.Paging;
+using Crm.Api.Common.ReadLog;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
+using Crm.Api.Domain.Access;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -20,13 +22,14 @@ public sealed class GetCustomerHistoryValidator : AbstractValidator<GetCustomerH
 }
 
 /// <summary>The archive's field-level history, newest first.</summary>
-public sealed class GetCustomerHistoryHandler(CrmDbContext db, UserContext users) : IQueryHandler<GetCustomerHistoryQuery, Result<Paged<CustomerHistoryDto>>>
+public sealed class GetCustomerHistoryHandler(CrmDbContext db, UserContext users, ReadLogRecorder readLog) : IQueryHandler<GetCustomerHistoryQuery, Result<Paged<CustomerHistoryDto>>>
 {
     public async ValueTask<Result<Paged<CustomerHistoryDto>>> Handle(GetCustomerHistoryQuery query, CancellationToken ct)
     {
         var visible = db.Customers.VisibleTo(users.User, db).Where(c => c.Id == query.CustomerId);
         if (!await visible.AnyAsync(ct))
             return Error.NotFound("客户");
+        await readLog.RecordAsync(query.CustomerId, ReadAction.History, ct);
         var entries = db.CustomerHistory.AsNoTracking().Where(h => visible.Select(c => c.Id).Contains(h.CustomerId));
         var total = await entries.CountAsync(ct);
         var items = await entries.OrderByDescending(h => h.Id)

@@ -1,6 +1,8 @@
 using Crm.Api.Common.Errors;
+using Crm.Api.Common.ReadLog;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
+using Crm.Api.Domain.Access;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +10,7 @@ namespace Crm.Api.Features.Customers;
 
 public sealed record GetKeyPersonQuery(long CustomerId, long KeyPersonId) : IQuery<Result<KeyPersonDto>>;
 
-public sealed class GetKeyPersonHandler(CrmDbContext db, UserContext users) : IQueryHandler<GetKeyPersonQuery, Result<KeyPersonDto>>
+public sealed class GetKeyPersonHandler(CrmDbContext db, UserContext users, ReadLogRecorder readLog) : IQueryHandler<GetKeyPersonQuery, Result<KeyPersonDto>>
 {
     public async ValueTask<Result<KeyPersonDto>> Handle(GetKeyPersonQuery query, CancellationToken ct)
     {
@@ -16,6 +18,9 @@ public sealed class GetKeyPersonHandler(CrmDbContext db, UserContext users) : IQ
             .Where(c => c.Id == query.CustomerId)
             .SelectMany(c => c.KeyPersons)
             .SingleOrDefaultAsync(k => k.Id == query.KeyPersonId, ct);
-        return person is null ? Error.NotFound("关键人员") : person.ToDto();
+        if (person is null)
+            return Error.NotFound("关键人员");
+        await readLog.RecordAsync(query.CustomerId, ReadAction.KeyPerson, ct);
+        return person.ToDto();
     }
 }
