@@ -6,6 +6,7 @@ using Crm.Api.Common.Startup;
 using Crm.Api.Data.DemoData;
 using Crm.Api.Features.Auth;
 using Crm.Api.Features.Customers;
+using Crm.Api.Features.Handovers;
 using Crm.Api.Features.Health;
 using Crm.Api.Features.Org;
 using FluentValidation;
@@ -70,6 +71,7 @@ app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapOrgEndpoints();
 app.MapCustomerEndpoints();
+app.MapHandoverEndpoints();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

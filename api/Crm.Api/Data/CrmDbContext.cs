@@ -17,6 +17,8 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<CustomerSearchTerm> CustomerSearchTerms => Set<CustomerSearchTerm>();
     public DbSet<KeyPerson> KeyPersons => Set<KeyPerson>();
     public DbSet<CustomerHistoryEntry> CustomerHistory => Set<CustomerHistoryEntry>();
+    public DbSet<Handover> Handovers => Set<Handover>();
+    public DbSet<HandoverItem> HandoverItems => Set<HandoverItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);

@@ -2,7 +2,6 @@ using Crm.Api.Common.Errors;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Access;
-using Crm.Api.Domain.Org;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,15 +21,8 @@ public sealed class DisableStaffHandler(CrmDbContext db, UserContext users, Acce
         var staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == command.Id, ct);
         if (staff is null)
             return Error.NotFound("人员");
-        if (!staff.IsActive)
-            return Error.Conflict("alreadyDisabled", "该人员已停用。");
-        if (staff.Holds(Positions.Administrator) && !await AdministratorGuard.AnotherActiveAdministratorExists(db, staff.Id, ct))
-            return Error.Conflict("lastAdministrator", "不能停用最后一名管理员。");
-
-        staff.Disable();
-        var now = clock.GetUtcNow();
-        foreach (var token in await db.RefreshTokens.Where(t => t.StaffId == staff.Id && t.RevokedAt == null).ToListAsync(ct))
-            token.Revoke(now);
+        if (await StaffDeactivation.DisableAsync(db, staff, clock.GetUtcNow(), ct) is { } refused)
+            return refused;
         await db.SaveChangesAsync(ct);
         access.Invalidate();
         return (await StaffReader.ReadAsync(db, staff.Id, ct))!;

@@ -52,9 +52,3 @@ public sealed class UpdateStaffHandler(CrmDbContext db, UserContext users, Acces
         return (await StaffReader.ReadAsync(db, staff.Id, ct))!;
     }
 }
-
-internal static class AdministratorGuard
-{
-    public static Task<bool> AnotherActiveAdministratorExists(CrmDbContext db, long staffId, CancellationToken ct) =>
-        db.Staff.AnyAsync(s => s.Id != staffId && s.IsActive && (s.Positions & Positions.Administrator) != 0, ct);
-}

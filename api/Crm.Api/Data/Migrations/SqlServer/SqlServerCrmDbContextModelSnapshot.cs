@@ -296,6 +296,91 @@ namespace Crm.Api.Data.Migrations.SqlServer
                     b.ToTable("CustomerTags");
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.Customers.Handover", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("ByStaffId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CoServedCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CustomerCount")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("DisableLeaver")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("FromStaffId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("ToStaffId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByStaffId");
+
+                    b.HasIndex("FromStaffId", "Id");
+
+                    b.HasIndex("ToStaffId", "Id");
+
+                    b.ToTable("Handovers");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Customers.HandoverItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HandoverId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NewOwnerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NewOwningUnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PreviousOwnerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PreviousOwningUnitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("HandoverId", "Id");
+
+                    b.ToTable("HandoverItems");
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.Customers.KeyPerson", b =>
                 {
                     b.Property<long>("Id")
@@ -557,6 +642,42 @@ namespace Crm.Api.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.Customers.Handover", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Org.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("ByStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Crm.Api.Domain.Org.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("FromStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Crm.Api.Domain.Org.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("ToStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Customers.HandoverItem", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Crm.Api.Domain.Customers.Handover", null)
+                        .WithMany("Items")
+                        .HasForeignKey("HandoverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.Customers.KeyPerson", b =>
                 {
                     b.HasOne("Crm.Api.Domain.Customers.Customer", "Customer")
@@ -600,6 +721,11 @@ namespace Crm.Api.Data.Migrations.SqlServer
                     b.Navigation("SearchTerms");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Customers.Handover", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

@@ -285,6 +285,87 @@ namespace Crm.Api.Data.Migrations.Sqlite
                     b.ToTable("CustomerTags");
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.Customers.Handover", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ByStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoServedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DisableLeaver")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FromStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ToStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByStaffId");
+
+                    b.HasIndex("FromStaffId", "Id");
+
+                    b.HasIndex("ToStaffId", "Id");
+
+                    b.ToTable("Handovers");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Customers.HandoverItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandoverId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NewOwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NewOwningUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PreviousOwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PreviousOwningUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("HandoverId", "Id");
+
+                    b.ToTable("HandoverItems");
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.Customers.KeyPerson", b =>
                 {
                     b.Property<long>("Id")
@@ -540,6 +621,42 @@ namespace Crm.Api.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Crm.Api.Domain.Customers.Handover", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Org.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("ByStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Crm.Api.Domain.Org.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("FromStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Crm.Api.Domain.Org.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("ToStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Customers.HandoverItem", b =>
+                {
+                    b.HasOne("Crm.Api.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Crm.Api.Domain.Customers.Handover", null)
+                        .WithMany("Items")
+                        .HasForeignKey("HandoverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.Customers.KeyPerson", b =>
                 {
                     b.HasOne("Crm.Api.Domain.Customers.Customer", "Customer")
@@ -583,6 +700,11 @@ namespace Crm.Api.Data.Migrations.Sqlite
                     b.Navigation("SearchTerms");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Crm.Api.Domain.Customers.Handover", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }
