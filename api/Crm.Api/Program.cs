@@ -9,6 +9,7 @@ using Crm.Api.Features.Access;
 using Crm.Api.Features.Auth;
 using Crm.Api.Features.Customers;
 using Crm.Api.Features.Export;
+using Crm.Api.Features.Handovers;
 using Crm.Api.Features.Health;
 using Crm.Api.Features.Org;
 using FluentValidation;
@@ -78,6 +79,7 @@ app.MapCustomerEndpoints();
 app.MapAccessEndpoints();
 app.MapExportEndpoints();
 app.MapReadLogEndpoints();
+app.MapHandoverEndpoints();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

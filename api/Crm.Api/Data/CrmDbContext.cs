@@ -28,6 +28,8 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
     public DbSet<ReadLogEntry> ReadLog => Set<ReadLogEntry>();
     public DbSet<ReadLogHead> ReadLogHead => Set<ReadLogHead>();
+    public DbSet<Handover> Handovers => Set<Handover>();
+    public DbSet<HandoverItem> HandoverItems => Set<HandoverItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);

@@ -11,9 +11,12 @@ namespace Crm.Api.Common.Security;
 public static class CustomerVisibility
 {
     /// <summary>The rule for lookups by id, nested resources and tracked writes (works under Include and projections).</summary>
-    public static IQueryable<Customer> VisibleTo(this IQueryable<Customer> customers, CurrentUser user, CrmDbContext db)
+    public static IQueryable<Customer> VisibleTo(this IQueryable<Customer> customers, CurrentUser user, CrmDbContext db) =>
+        customers.Within(user.CustomerScope, db);
+
+    /// <summary>The customers a scope reaches, shaped for lookups, Include and tracked writes.</summary>
+    public static IQueryable<Customer> Within(this IQueryable<Customer> customers, CustomerScope scope, CrmDbContext db)
     {
-        var scope = user.CustomerScope;
         if (scope.Kind != ScopeKind.Own)
             return customers.VisibleAsSet(scope, db);
         var visible = db.Customers.VisibleAsSet(scope, db);

@@ -46,11 +46,7 @@ public static class AdministratorGuard
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        var administrators = await db.StaffRoles
-            .Where(sr => db.Staff.Any(s => s.Id == sr.StaffId && s.IsActive))
-            .Where(sr => db.RolePermissions.Any(p => p.RoleId == sr.RoleId && p.Permission == Permissions.AdminRoles))
-            .AnyAsync(ct);
-        if (!administrators)
+        if (!await AnyActiveAdministratorAsync(db, ct))
         {
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
@@ -59,4 +55,11 @@ public static class AdministratorGuard
         await transaction.CommitAsync(ct);
         return null;
     }
+
+    /// <summary>Whether, as the database stands in this transaction, an active person holds admin.roles.</summary>
+    public static Task<bool> AnyActiveAdministratorAsync(CrmDbContext db, CancellationToken ct) =>
+        db.StaffRoles
+            .Where(sr => db.Staff.Any(s => s.Id == sr.StaffId && s.IsActive))
+            .Where(sr => db.RolePermissions.Any(p => p.RoleId == sr.RoleId && p.Permission == Permissions.AdminRoles))
+            .AnyAsync(ct);
 }

@@ -4,6 +4,7 @@ using Crm.Api.Domain.Customers;
 using Crm.Api.Domain.Org;
 using Crm.Api.Features.Auth;
 using Crm.Api.Features.Customers;
+using Crm.Api.Features.Handovers;
 using Crm.Api.Features.Org;
 
 namespace Crm.Api.Common.Startup;
@@ -76,6 +77,14 @@ public static class OpenApiExamples
             },
             "Own"),
         [typeof(Paged<CustomerListItem>)] = new Paged<CustomerListItem>([ListItem], 1, 20, 1, false),
+        [typeof(CreateHandoverRequest)] = new CreateHandoverRequest(5, 6, null, "张伟调往华南营销部，客户由刘芳接手。", DisableLeaver: true),
+        [typeof(HandoverDetail)] = new HandoverDetail(41, new StaffRef(5, "张伟"), new StaffRef(6, "刘芳"), At, new StaffRef(3, "陈卫东"),
+            "张伟调往华南营销部，客户由刘芳接手。", true, 1, 1,
+            [
+                new HandoverItemDto(1024, "KH000123", "上海华信贸易有限公司", HandoverRole.Owner, 3, 5, 3, 6),
+                new HandoverItemDto(1031, null, null, HandoverRole.CoServer, 4, 9, 4, 9),
+            ]),
+        [typeof(StaffCustomerSummary)] = new StaffCustomerSummary(42, 7, 3),
     };
 
     public static object? For(Type type) => Examples.GetValueOrDefault(type);

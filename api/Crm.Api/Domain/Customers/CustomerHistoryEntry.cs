@@ -9,6 +9,9 @@ public enum HistoryAction
     KeyPersonAdded,
     KeyPersonUpdated,
     KeyPersonRemoved,
+
+    /// <summary>Passed from a leaver to their successor (客户交接); see <see cref="Handover"/>.</summary>
+    HandedOver,
 }
 
 /// <summary>One field's change in a customer's archive: who, when, field, old → new. Append-only.</summary>

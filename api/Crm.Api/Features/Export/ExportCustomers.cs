@@ -40,7 +40,8 @@ public sealed class ExportCustomersValidator : AbstractValidator<ExportCustomers
     }
 }
 
-public sealed class ExportCustomersHandler(CrmDbContext db, UserContext users, TimeProvider clock, ExportFiles files, IOptions<ExportOptions> options)
+public sealed class ExportCustomersHandler(CrmDbContext db, UserContext users, TimeProvider clock, ExportFiles files, IOptions<ExportOptions> options,
+    Common.ReadLog.ReadLogRecorder readLog)
     : IQueryHandler<ExportCustomersQuery, Result<DirectExport>>
 {
     public async ValueTask<Result<DirectExport>> Handle(ExportCustomersQuery query, CancellationToken ct)
@@ -89,7 +90,7 @@ public sealed class ExportCustomersHandler(CrmDbContext db, UserContext users, T
                 await db.SaveChangesAsync(CancellationToken.None);
                 throw;
             }
-            // The read log (issue 4) records outcome.CustomerIds at merge; until then the job keeps their count.
+            await readLog.RecordAsync(outcome.CustomerIds, Domain.Access.ReadAction.Export, CancellationToken.None);
             job.Succeed(outcome.Rows, outcome.CustomerIds.Count, clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
         });

@@ -121,6 +121,7 @@ internal sealed class ExportJobRunner(
             return;
         }
 
+        scope.ServiceProvider.GetRequiredService<UserContext>().Set(user);
         var filter = JsonSerializer.Deserialize<CustomerFilter>(job.FilterJson, ExportFiles.FilterJson)!;
         var customers = await CustomerExportQuery.BuildAsync(user, filter, db, stop);
         var total = await CustomerExportQuery.CountAsync(customers, limits.MaxRows, stop);
@@ -147,9 +148,10 @@ internal sealed class ExportJobRunner(
                         await ReportAsync(progressDb, id, rows, null, stop);
                     }, stop);
             }
+            // Every exported archive is in the read log before the file can be downloaded.
+            await scope.ServiceProvider.GetRequiredService<Common.ReadLog.ReadLogRecorder>().RecordAsync(outcome.CustomerIds, ReadAction.Export, stop);
             File.Move(part, path);
             var now = clock.GetUtcNow();
-            // The read log (issue 4) records outcome.CustomerIds at merge; until then the job keeps their count.
             var finished = await Mine(progressDb, id).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, ExportJobStatus.Succeeded)
                 .SetProperty(j => j.Total, outcome.Rows)

@@ -21,13 +21,8 @@ public sealed class DisableStaffHandler(CrmDbContext db, UserContext users, Acce
         var staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == command.Id, ct);
         if (staff is null)
             return Error.NotFound("人员");
-        if (!staff.IsActive)
-            return Error.Conflict("alreadyDisabled", "该人员已停用。");
-
-        staff.Disable();
-        var now = clock.GetUtcNow();
-        foreach (var token in await db.RefreshTokens.Where(t => t.StaffId == staff.Id && t.RevokedAt == null).ToListAsync(ct))
-            token.Revoke(now);
+        if (await StaffDeactivation.DisableAsync(db, staff, users.User.StaffId, clock.GetUtcNow(), ct) is { } refused)
+            return refused;
         await access.MarkChangedAsync(db, ct);
         if (await AdministratorGuard.SaveKeepingAnAdministratorAsync(db, ct) is { } lastAdministrator)
             return lastAdministrator;
