@@ -43,6 +43,6 @@ public sealed class AddKeyPersonHandler(CrmDbContext db, UserContext users, Time
         customer.RecordHistory(HistoryAction.KeyPersonAdded, [new FieldChange($"keyPersons[{person.Id}]", null, person.Name)], now, user.StaffId);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return person.ToDto();
+        return person.ToDto().Protect(await SensitiveAccess.MayReadAsync(db, user, customer.Id, ct));
     }
 }

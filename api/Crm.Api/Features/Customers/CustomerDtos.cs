@@ -72,7 +72,11 @@ public sealed record KeyPersonDto(
     string? Education,
     int? Age,
     string? Family,
-    int Version);
+    int Version)
+{
+    /// <summary>True when the caller lacks customers.readSensitive for this customer: contacts are masked, personal facts omitted.</summary>
+    public bool Masked { get; init; }
+}
 
 /// <summary>One field's change in the archive's history; entries of one request share a change set.</summary>
 public sealed record CustomerHistoryDto(

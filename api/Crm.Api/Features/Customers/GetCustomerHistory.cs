@@ -5,6 +5,7 @@ using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Access;
 using FluentValidation;
+using Crm.Api.Domain.Customers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,6 +38,12 @@ public sealed class GetCustomerHistoryHandler(CrmDbContext db, UserContext users
             .Select(h => new CustomerHistoryDto(h.Id, h.ChangeSetId, h.Action, h.Field, h.OldValue, h.NewValue, h.At,
                 new StaffRef(h.ByStaffId, db.Staff.Where(s => s.Id == h.ByStaffId).Select(s => s.DisplayName).First())))
             .ToListAsync(ct);
+        if (!await SensitiveAccess.MayReadAsync(db, users.User, query.CustomerId, ct))
+            items = items.Select(h => h with
+            {
+                OldValue = SensitiveData.MaskHistoryValue(h.Field, h.OldValue),
+                NewValue = SensitiveData.MaskHistoryValue(h.Field, h.NewValue),
+            }).ToList();
         return new Paged<CustomerHistoryDto>(items, query.Page, query.PageSize, total, false);
     }
 }

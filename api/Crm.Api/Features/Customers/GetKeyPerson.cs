@@ -21,6 +21,6 @@ public sealed class GetKeyPersonHandler(CrmDbContext db, UserContext users, Read
         if (person is null)
             return Error.NotFound("关键人员");
         await readLog.RecordAsync(query.CustomerId, ReadAction.KeyPerson, ct);
-        return person.ToDto();
+        return person.ToDto().Protect(await SensitiveAccess.MayReadAsync(db, users.User, query.CustomerId, ct));
     }
 }

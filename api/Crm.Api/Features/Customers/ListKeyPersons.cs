@@ -19,6 +19,7 @@ public sealed class ListKeyPersonsHandler(CrmDbContext db, UserContext users, Re
             return Error.NotFound("客户");
         await readLog.RecordAsync(query.CustomerId, ReadAction.KeyPersons, ct);
         var persons = await visible.SelectMany(c => c.KeyPersons).OrderBy(k => k.Level).ThenBy(k => k.Id).ToListAsync(ct);
-        return persons.Select(k => k.ToDto()).ToList();
+        var mayReadSensitive = await SensitiveAccess.MayReadAsync(db, users.User, query.CustomerId, ct);
+        return persons.Select(k => k.ToDto().Protect(mayReadSensitive)).ToList();
     }
 }

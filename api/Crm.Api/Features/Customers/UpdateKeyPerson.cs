@@ -42,6 +42,6 @@ public sealed class UpdateKeyPersonHandler(CrmDbContext db, UserContext users, T
             customer.RecordHistory(HistoryAction.KeyPersonUpdated, changes, now, user.StaffId);
             await db.SaveChangesAsync(ct);
         }
-        return person.ToDto();
+        return person.ToDto().Protect(await SensitiveAccess.MayReadAsync(db, user, customer.Id, ct));
     }
 }
