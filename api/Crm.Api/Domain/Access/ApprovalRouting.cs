@@ -32,6 +32,13 @@ public sealed record ApproverCandidate(long StaffId, long UnitId, string UnitPat
 /// <summary>DOMAIN.md §4: own unit → the unit manager, another unit → the general manager, with fallbacks when a post is vacant.</summary>
 public static class ApprovalRouting
 {
+    /// <summary>A unit's path and its ancestors' paths, nearest first: /1/3/7/ → /1/3/7/, /1/3/, /1/.</summary>
+    public static IReadOnlyList<string> PathsUpward(string unitPath)
+    {
+        var ids = unitPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return Enumerable.Range(1, ids.Length).Select(n => "/" + string.Join('/', ids.Take(n)) + "/").Reverse().ToList();
+    }
+
     /// <param name="requesterUnitPath">Path of the requester's unit, e.g. /1/3/7/.</param>
     /// <param name="customerUnitPath">Path of the customer's owning unit.</param>
     /// <param name="unitPathsUpward">The requester's unit and its ancestors, nearest first (for a vacant unit manager post).</param>

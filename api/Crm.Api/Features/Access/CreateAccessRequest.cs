@@ -42,12 +42,10 @@ public sealed class CreateAccessRequestHandler(CrmDbContext db, UserContext user
             return Error.Conflict("alreadyRequested", "你对该客户已有待审批的申请。");
 
         var requesterPath = await db.OrgUnits.Where(u => u.Id == user.UnitId).Select(u => u.Path).SingleAsync(ct);
-        var upward = requesterPath.Split('/', StringSplitOptions.RemoveEmptyEntries)
-            .Select((_, i) => "/" + string.Join('/', requesterPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Take(i + 1)) + "/")
-            .Reverse().ToList();
         var candidates = await db.Staff.AsNoTracking().Where(s => s.IsActive && s.Positions != Domain.Org.Positions.None)
             .Select(s => new ApproverCandidate(s.Id, s.UnitId, s.Unit!.Path, s.Positions)).ToListAsync(ct);
-        var (route, approverId) = ApprovalRouting.Route(user.StaffId, requesterPath, customer.UnitPath, upward, candidates, routing.Value);
+        var (route, approverId) = ApprovalRouting.Route(user.StaffId, requesterPath, customer.UnitPath,
+            ApprovalRouting.PathsUpward(requesterPath), candidates, routing.Value);
         if (approverId is null)
             return Error.Conflict("noApprover", "找不到可以审批该申请的人员（部门经理、总经理岗位空缺），请联系管理员。");
 
