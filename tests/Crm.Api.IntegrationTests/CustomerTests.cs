@@ -128,6 +128,27 @@ public abstract class CustomerTestsBase(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task An_update_that_omits_the_ownership_fields_keeps_them()
+    {
+        var manager = await Api.As("east.manager");
+        var owner = await manager.StaffId("east.sales1");
+        var serviceUnit = await manager.UnitId("SVC");
+        var body = TestData.NewCustomer(TestData.UniqueName("保留归属"), b => { b["ownerId"] = owner; b["serviceUnitId"] = serviceUnit; });
+        var id = (await manager.CreateCustomer(body))["id"]!.GetValue<long>();
+        body.Remove("ownerId");
+        body.Remove("serviceUnitId");
+        body["address"] = "新地址";
+
+        var updated = await (await Api.As("east.sales1")).PutJson($"/api/v1/customers/{id}", body, "\"1\"");
+
+        updated.StatusCode.ShouldBe(HttpStatusCode.OK, await updated.Content.ReadAsStringAsync());
+        var detail = await updated.Body();
+        detail["serviceUnitId"]!.GetValue<long>().ShouldBe(serviceUnit);
+        detail["owner"]!["id"]!.GetValue<long>().ShouldBe(owner);
+        detail["address"]!.GetValue<string>().ShouldBe("新地址");
+    }
+
+    [Fact]
     public async Task Two_writers_with_the_same_ETag_one_wins_and_the_other_gets_412()
     {
         var client = await Api.As("east.sales1");

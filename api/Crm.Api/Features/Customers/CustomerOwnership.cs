@@ -24,14 +24,16 @@ internal static class CustomerOwnershipRules
         if (owner is null)
             return Error.Field("ownerId", "负责人不存在或已停用。");
 
-        var owningUnitId = fields.OwningUnitId ?? owner.UnitId;
+        // Omitted on update: the unit stays while the owner does; a new owner brings their unit.
+        var owningUnitId = fields.OwningUnitId ?? (current is not null && current.OwnerId == ownerId ? current.OwningUnitId : owner.UnitId);
         var unitPath = await db.OrgUnits.AsNoTracking().Where(u => u.Id == owningUnitId && u.IsActive).Select(u => u.Path).SingleOrDefaultAsync(ct);
         if (unitPath is null)
             return Error.Field("owningUnitId", "所属单元不存在或已停用。");
         if (!owner.UnitPath.StartsWith(unitPath, StringComparison.Ordinal))
             return Error.Field("ownerId", "负责人必须属于客户的所属单元或其下级单元。");
 
-        if (fields.ServiceUnitId is { } serviceUnitId && !await db.OrgUnits.AnyAsync(u => u.Id == serviceUnitId && u.IsActive, ct))
+        var serviceUnitId = fields.ServiceUnitId ?? current?.ServiceUnitId;
+        if (fields.ServiceUnitId is { } requestedServiceUnit && !await db.OrgUnits.AnyAsync(u => u.Id == requestedServiceUnit && u.IsActive, ct))
             return Error.Field("serviceUnitId", "服务单位不存在或已停用。");
 
         var coServerIds = (fields.CoServerIds ?? current?.CoServerIds ?? []).Where(id => id != ownerId).Distinct().ToList();
@@ -42,13 +44,13 @@ internal static class CustomerOwnershipRules
                 return Error.Field("coServerIds", "协同服务人员中有人不存在或已停用。");
         }
 
-        var result = new CustomerOwnership(owningUnitId, ownerId, fields.ServiceUnitId, coServerIds);
+        var result = new CustomerOwnership(owningUnitId, ownerId, serviceUnitId, coServerIds);
         var reassigned = current is null
             ? ownerId != user.StaffId || owningUnitId != owner.UnitId
-            : current.OwnerId != ownerId || current.OwningUnitId != owningUnitId || current.ServiceUnitId != fields.ServiceUnitId;
-        if (reassigned && !user.ScopeFor(Permissions.CustomersAssign).Allows(owningUnitId, fields.ServiceUnitId, ownerId, coServerIds))
+            : current.OwnerId != ownerId || current.OwningUnitId != owningUnitId || current.ServiceUnitId != serviceUnitId;
+        if (reassigned && !user.ScopeFor(Permissions.CustomersAssign).Allows(owningUnitId, serviceUnitId, ownerId, coServerIds))
             return Error.Forbidden("只能为自己登记或维护客户；指定其他负责人、单元或服务单位需要该范围内的分配权限（customers.assign）。");
-        if (!user.ScopeFor(Permissions.CustomersWrite).Allows(owningUnitId, fields.ServiceUnitId, ownerId, coServerIds))
+        if (!user.ScopeFor(Permissions.CustomersWrite).Allows(owningUnitId, serviceUnitId, ownerId, coServerIds))
             return Error.Forbidden("不能把客户登记到自己维护权限范围以外的单元或人员。");
         return result;
     }
