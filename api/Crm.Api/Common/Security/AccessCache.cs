@@ -26,9 +26,21 @@ public sealed class AccessCache(IMemoryCache cache, IOptions<AccessCacheOptions>
         stamp.Bump();
     }
 
-    public async Task<CurrentUser?> GetAsync(CrmDbContext db, long staffId, CancellationToken ct)
+    private static readonly Func<CrmDbContext, CancellationToken, Task<long>> ReadStamp = EF.CompileAsyncQuery((CrmDbContext db, CancellationToken ct) =>
+        db.AccessStamps.Where(s => s.Id == AccessStamp.SingletonId).Select(s => s.Version).Single());
+
+    /// <summary>The person as of now: standing from the cache while the stamp is unchanged, grants filtered by time.</summary>
+    public async Task<CurrentUser?> GetAsync(CrmDbContext db, long staffId, DateTimeOffset now, CancellationToken ct)
     {
-        var stamp = await db.AccessStamps.AsNoTracking().Where(s => s.Id == AccessStamp.SingletonId).Select(s => s.Version).SingleAsync(ct);
+        var user = await GetStandingAsync(db, staffId, now, ct);
+        if (user is null || user.GrantWindows.Count == 0)
+            return user;
+        return user with { ActiveGrants = GrantWindow.ActiveAt(user.GrantWindows, now) };
+    }
+
+    private async Task<CurrentUser?> GetStandingAsync(CrmDbContext db, long staffId, DateTimeOffset now, CancellationToken ct)
+    {
+        var stamp = await ReadStamp(db, ct);
         var key = (nameof(AccessCache), staffId, stamp);
         if (cache.TryGetValue(key, out CurrentUser? cached))
             return cached;
@@ -46,20 +58,16 @@ public sealed class AccessCache(IMemoryCache cache, IOptions<AccessCacheOptions>
             .Select(r => new { r.Code, Grants = r.Permissions.Select(p => new { p.Permission, p.Scope }).ToList() })
             .ToListAsync(ct);
 
+        // Every grant change moves the stamp, so the unexpired grants can be kept with the standing.
+        var grants = await db.AccessGrants.AsNoTracking()
+            .Where(g => g.GranteeId == staffId && g.RevokedAt == null && g.ExpiresAt > now)
+            .Select(g => new GrantWindow(g.CustomerId, g.Id, g.StartsAt, g.ExpiresAt))
+            .ToListAsync(ct);
+
         var permissions = DefaultRoles.Effective(roles.SelectMany(r => r.Grants).Select(g => new PermissionGrant(g.Permission, g.Scope)));
         var user = new CurrentUser(staff.Id, staff.Username, staff.DisplayName, staff.SecurityStamp, staff.IsActive, staff.UnitId, staff.UnitName,
-            staff.Kind, staff.Positions, roles.Select(r => r.Code).Order(StringComparer.Ordinal).ToList(), permissions, subtree);
+            staff.Kind, staff.Positions, roles.Select(r => r.Code).Order(StringComparer.Ordinal).ToList(), permissions, subtree) { GrantWindows = grants };
         cache.Set(key, user, options.Value.Lifetime);
         return user;
-    }
-
-    /// <summary>Adds the person's access grants active at <paramref name="now"/>; they expire by time, so they are read every request.</summary>
-    public static async Task<CurrentUser> WithActiveGrantsAsync(CrmDbContext db, CurrentUser user, DateTimeOffset now, CancellationToken ct)
-    {
-        var grants = await db.AccessGrants.AsNoTracking()
-            .Where(g => g.GranteeId == user.StaffId && g.RevokedAt == null && g.StartsAt <= now && g.ExpiresAt > now)
-            .Select(g => new { g.CustomerId, g.Id })
-            .ToListAsync(ct);
-        return grants.Count == 0 ? user : user with { ActiveGrants = grants.GroupBy(g => g.CustomerId).ToDictionary(g => g.Key, g => g.Max(x => x.Id)) };
     }
 }

@@ -24,7 +24,10 @@ public sealed record CurrentUser(
     public CustomerScope ScopeFor(string permission) =>
         CustomerScope.For(StaffId, Permissions.TryGetValue(permission, out var scope) ? scope : null, UnitId, SubtreeUnitIds);
 
-    /// <summary>Active access grants of this request: customer id → grant id. Loaded per request, never cached.</summary>
+    /// <summary>The person's unexpired, unrevoked grants as loaded with their standing.</summary>
+    public IReadOnlyList<GrantWindow> GrantWindows { get; init; } = [];
+
+    /// <summary>Access grants in force at this request: customer id → grant id.</summary>
     public IReadOnlyDictionary<long, long> ActiveGrants { get; init; } = new Dictionary<long, long>();
 
     /// <summary>Which customers this person may read: their role scope plus their active grants.</summary>
@@ -36,6 +39,14 @@ public sealed record CurrentUser(
         ScopeFor(Domain.Access.Permissions.CustomersRead).Allows(owningUnitId, serviceUnitId, ownerId, coServerIds)
             ? "scope:" + Permissions.GetValueOrDefault(Domain.Access.Permissions.CustomersRead)
             : ActiveGrants.TryGetValue(customerId, out var grantId) ? "grant:" + grantId : "none";
+}
+
+/// <summary>An access grant's reach in time.</summary>
+public sealed record GrantWindow(long CustomerId, long GrantId, DateTimeOffset StartsAt, DateTimeOffset ExpiresAt)
+{
+    /// <summary>The grants in force at <paramref name="now"/>: customer id → grant id (the newest when several).</summary>
+    public static IReadOnlyDictionary<long, long> ActiveAt(IEnumerable<GrantWindow> windows, DateTimeOffset now) =>
+        windows.Where(g => g.StartsAt <= now && now < g.ExpiresAt).GroupBy(g => g.CustomerId).ToDictionary(g => g.Key, g => g.Max(x => x.GrantId));
 }
 
 /// <summary>Holds the caller of the current scope; set once the bearer token has been validated.</summary>

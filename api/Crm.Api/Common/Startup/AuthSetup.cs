@@ -72,14 +72,14 @@ public static class AuthSetup
         var services = context.HttpContext.RequestServices;
         var db = services.GetRequiredService<CrmDbContext>();
         var ct = context.HttpContext.RequestAborted;
-        var user = await services.GetRequiredService<AccessCache>().GetAsync(db, staffId, ct);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var user = await services.GetRequiredService<AccessCache>().GetAsync(db, staffId, now, ct);
         if (user is null || !user.IsActive || user.SecurityStamp != stamp)
         {
             context.Fail("账号已停用或凭据已变更，请重新登录。");
             return;
         }
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        services.GetRequiredService<UserContext>().Set(await AccessCache.WithActiveGrantsAsync(db, user, now, ct));
+        services.GetRequiredService<UserContext>().Set(user);
     }
 
     private static async Task WriteChallenge(JwtBearerChallengeContext context)

@@ -114,7 +114,7 @@ internal sealed class ExportJobRunner(
             return;
         }
         // The requester's standing and scope as of now: a permission revoked since the request applies.
-        var user = await access.GetAsync(db, job.StaffId, stop);
+        var user = await access.GetAsync(db, job.StaffId, clock.GetUtcNow(), stop);
         if (user is null || !user.IsActive || !user.Has(Permissions.CustomersExport))
         {
             await FailAsync(progressDb, id, "导出人已停用或不再拥有导出客户清单权限（customers.export）。", 0);
