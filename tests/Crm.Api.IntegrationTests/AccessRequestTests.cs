@@ -90,6 +90,22 @@ public abstract class AccessRequestTestsBase(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_read_only_grant_does_not_make_a_customer_exportable()
+    {
+        var name = TestData.UniqueName("不可导出");
+        var customer = (await (await Api.As("south.sales1")).CreateCustomer(TestData.NewCustomer(name)))["id"]!.GetValue<long>();
+        var manager = await Api.As("east.manager");
+        var request = await (await manager.PostJson("/api/v1/access/requests", new { customerId = customer, reason = "联合投标", days = 2 })).Body();
+        (await (await Api.As("gm")).PostJson($"/api/v1/access/requests/{request["id"]}/approve", new { })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await manager.ListIds($"q={Uri.EscapeDataString(name)}")).ShouldBe([customer]);
+
+        var export = await manager.GetAsync($"/api/v1/customers/export?format=csv&q={Uri.EscapeDataString(name)}");
+
+        export.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await export.Content.ReadAsStringAsync()).ShouldNotContain(name);
+    }
+
+    [Fact]
     public async Task A_grant_expires_by_itself()
     {
         var customer = await NewCustomer("south.sales1", "到期");

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
+using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Customers;
 using Crm.Api.Domain.Exports;
 using Crm.Api.Features.Customers;
@@ -57,11 +58,12 @@ public sealed class ExportSheetRow
         [Code, Name, CreditCode, Grade, Status, Category, EnterpriseNature, Region, Address, OwningUnit, Owner, FirstContactOn, CooperationStartOn, UpdatedAt];
 }
 
-/// <summary>The customers an export contains: exactly the list's, for the given person and filters.</summary>
+/// <summary>The customers an export contains: the list's filters over the scope the person holds customers.export with.</summary>
 internal static class CustomerExportQuery
 {
     public static Task<IQueryable<Customer>> BuildAsync(CurrentUser user, ICustomerFilterFields filter, CrmDbContext db, CancellationToken ct) =>
-        CustomerListFilter.ApplyAsync(db.Customers.AsNoTracking().VisibleAsSet(user.CustomerScope, db), filter, db, ct);
+        // The export permission's own scope: read-only access grants never make a customer exportable.
+        CustomerListFilter.ApplyAsync(db.Customers.AsNoTracking().VisibleAsSet(user.ScopeFor(Permissions.CustomersExport), db), filter, db, ct);
 
     /// <summary>Counts up to one past <paramref name="cap"/>, so a result above the cap means "too many".</summary>
     public static Task<int> CountAsync(IQueryable<Customer> customers, int cap, CancellationToken ct) =>
