@@ -123,7 +123,7 @@ public abstract class AccessRequestTestsBase(ApiFixture fixture)
             var entity = await db.AccessGrants.SingleAsync(g => g.Id == grant["id"]!.GetValue<long>());
             db.Entry(entity).Property(g => g.StartsAt).CurrentValue = DateTimeOffset.UtcNow.AddDays(-2);
             db.Entry(entity).Property(g => g.ExpiresAt).CurrentValue = DateTimeOffset.UtcNow.AddSeconds(-1);
-            (await db.AccessStamps.SingleAsync()).Bump();
+            db.MarkAccessChanged();
             await db.SaveChangesAsync();
         }
 

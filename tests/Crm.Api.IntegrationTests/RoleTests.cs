@@ -69,6 +69,22 @@ public abstract class RoleTestsBase(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Two_administrators_changing_access_at_once_both_succeed()
+    {
+        var admin = await Api.As("admin");
+        var eastUnit = await admin.UnitId("EAST");
+        var codes = new[] { "a", "b" }.Select(x => "par-" + x + Guid.NewGuid().ToString("N")[..6]).ToArray();
+
+        var results = await Task.WhenAll(codes.Select(code => admin.PostJson("/api/v1/org/units",
+            new { name = "并行" + code, code, kind = "Sales", parentId = eastUnit })));
+
+        results.Select(r => r.StatusCode).ShouldAllBe(s => s == HttpStatusCode.Created);
+        var listed = JsonNode.Parse(await admin.GetStringAsync("/api/v1/org/units"))!.AsArray().Select(u => u!["code"]!.GetValue<string>());
+        listed.ShouldContain(codes[0]);
+        listed.ShouldContain(codes[1]);
+    }
+
+    [Fact]
     public async Task Editing_a_roles_scope_applies_to_every_holder_on_their_next_request()
     {
         var admin = await Api.As("admin");

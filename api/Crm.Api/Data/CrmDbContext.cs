@@ -31,6 +31,36 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Handover> Handovers => Set<Handover>();
     public DbSet<HandoverItem> HandoverItems => Set<HandoverItem>();
 
+    private bool _accessChanged;
+
+    /// <summary>
+    /// Marks that this unit of work changes roles, staff, units or grants: the save then moves the access stamp by an
+    /// atomic increment in the same transaction, after the change, so no cached standing can outlive it.
+    /// </summary>
+    public void MarkAccessChanged() => _accessChanged = true;
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!_accessChanged)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        _accessChanged = false;
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await AccessStamps.Where(s => s.Id == AccessStamp.SingletonId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
+            if (own is not null)
+                await own.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+                await own.DisposeAsync();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
 }

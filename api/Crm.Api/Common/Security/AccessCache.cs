@@ -19,13 +19,6 @@ public sealed class AccessCacheOptions
 /// </summary>
 public sealed class AccessCache(IMemoryCache cache, IOptions<AccessCacheOptions> options)
 {
-    /// <summary>Marks that roles, staff or the organisation changed; saved with the caller's next SaveChanges.</summary>
-    public async Task MarkChangedAsync(CrmDbContext db, CancellationToken ct)
-    {
-        var stamp = await db.AccessStamps.SingleAsync(s => s.Id == AccessStamp.SingletonId, ct);
-        stamp.Bump();
-    }
-
     private static readonly Func<CrmDbContext, CancellationToken, Task<long>> ReadStamp = EF.CompileAsyncQuery((CrmDbContext db, CancellationToken ct) =>
         db.AccessStamps.Where(s => s.Id == AccessStamp.SingletonId).Select(s => s.Version).Single());
 

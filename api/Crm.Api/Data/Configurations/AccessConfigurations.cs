@@ -46,7 +46,6 @@ internal sealed class AccessStampConfiguration : IEntityTypeConfiguration<Access
     public void Configure(EntityTypeBuilder<AccessStamp> b)
     {
         b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasData(new { Id = AccessStamp.SingletonId, Version = 0L });
     }
 }

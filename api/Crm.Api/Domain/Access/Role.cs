@@ -89,6 +89,4 @@ public sealed class AccessStamp
 
     public long Id { get; private set; } = SingletonId;
     public long Version { get; private set; }
-
-    public void Bump() => Version++;
 }

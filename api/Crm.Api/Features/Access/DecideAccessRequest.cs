@@ -21,7 +21,7 @@ public sealed class DecideAccessRequestValidator : AbstractValidator<DecideAcces
 /// Approves (creating an expiring read-only grant) or rejects a request. Only its routed approver, or someone who
 /// approves company-wide, may decide; never the requester. When two act at once, one wins and the other gets 409.
 /// </summary>
-public sealed class DecideAccessRequestHandler(CrmDbContext db, UserContext users, TimeProvider clock, AccessCache access) : ICommandHandler<DecideAccessRequestCommand, Result<AccessRequestDto>>
+public sealed class DecideAccessRequestHandler(CrmDbContext db, UserContext users, TimeProvider clock) : ICommandHandler<DecideAccessRequestCommand, Result<AccessRequestDto>>
 {
     public async ValueTask<Result<AccessRequestDto>> Handle(DecideAccessRequestCommand command, CancellationToken ct)
     {
@@ -42,7 +42,7 @@ public sealed class DecideAccessRequestHandler(CrmDbContext db, UserContext user
         if (command.Approve)
         {
             db.AccessGrants.Add(request.Approve(user.StaffId, command.Comment, now));
-            await access.MarkChangedAsync(db, ct);
+            db.MarkAccessChanged();
         }
         else
             request.Reject(user.StaffId, command.Comment, now);

@@ -18,7 +18,7 @@ public sealed class RevokeAccessGrantValidator : AbstractValidator<RevokeAccessG
 }
 
 /// <summary>Ends a grant early: its holder, whoever granted it, company-wide approvers and administrators may.</summary>
-public sealed class RevokeAccessGrantHandler(CrmDbContext db, UserContext users, TimeProvider clock, AccessCache access) : ICommandHandler<RevokeAccessGrantCommand, Result<AccessGrantDto>>
+public sealed class RevokeAccessGrantHandler(CrmDbContext db, UserContext users, TimeProvider clock) : ICommandHandler<RevokeAccessGrantCommand, Result<AccessGrantDto>>
 {
     public async ValueTask<Result<AccessGrantDto>> Handle(RevokeAccessGrantCommand command, CancellationToken ct)
     {
@@ -33,7 +33,7 @@ public sealed class RevokeAccessGrantHandler(CrmDbContext db, UserContext users,
             return Error.Conflict("alreadyRevoked", "该授权已被撤销。");
         var now = clock.GetUtcNow();
         grant.Revoke(user.StaffId, command.Reason, now);
-        await access.MarkChangedAsync(db, ct);
+        db.MarkAccessChanged();
         await db.SaveChangesAsync(ct);
         return (await AccessRequestReader.ReadAsync(db, grant.RequestId, now, ct))!.Grant!;
     }

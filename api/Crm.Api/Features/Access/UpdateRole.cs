@@ -27,7 +27,7 @@ public sealed class UpdateRoleValidator : AbstractValidator<UpdateRoleCommand>
 }
 
 /// <summary>Changes what a role grants (admin.roles); every holder's next request uses the new grants.</summary>
-public sealed class UpdateRoleHandler(CrmDbContext db, UserContext users, AccessCache access) : ICommandHandler<UpdateRoleCommand, Result<RoleDto>>
+public sealed class UpdateRoleHandler(CrmDbContext db, UserContext users) : ICommandHandler<UpdateRoleCommand, Result<RoleDto>>
 {
     public async ValueTask<Result<RoleDto>> Handle(UpdateRoleCommand command, CancellationToken ct)
     {
@@ -39,7 +39,7 @@ public sealed class UpdateRoleHandler(CrmDbContext db, UserContext users, Access
         if (Preconditions.Check(command.ExpectedVersion, role.Version) is { } stale)
             return stale;
         role.Update(command.Name.Trim(), command.Description, command.Grants!);
-        await access.MarkChangedAsync(db, ct);
+        db.MarkAccessChanged();
         if (await AdministratorGuard.SaveKeepingAnAdministratorAsync(db, ct) is { } lastAdministrator)
             return lastAdministrator;
         return (await RoleReader.ReadAsync(db, role.Id, ct))!;

@@ -47,7 +47,7 @@ public sealed class CreateHandoverValidator : AbstractValidator<CreateHandoverCo
 /// Hands a person's customers to their successor in one transaction (客户交接, DOMAIN.md §4): ownership, co-serving,
 /// a HandedOver entry in each customer's history, the handover record, and optionally the leaver's account.
 /// </summary>
-public sealed class CreateHandoverHandler(CrmDbContext db, UserContext users, AccessCache access, TimeProvider clock)
+public sealed class CreateHandoverHandler(CrmDbContext db, UserContext users, TimeProvider clock)
     : ICommandHandler<CreateHandoverCommand, Result<HandoverDetail>>
 {
     public async ValueTask<Result<HandoverDetail>> Handle(CreateHandoverCommand command, CancellationToken ct)
@@ -90,7 +90,7 @@ public sealed class CreateHandoverHandler(CrmDbContext db, UserContext users, Ac
         {
             if (await StaffDeactivation.DisableAsync(db, leaver, user.StaffId, now, ct) is { } refused)
                 return refused;
-            await access.MarkChangedAsync(db, ct);
+            db.MarkAccessChanged();
         }
 
         var handover = new Handover(leaver.Id, successor.Id, command.Reason, command.DisableLeaver, now, user.StaffId);

@@ -25,7 +25,7 @@ public sealed class CreateOrgUnitValidator : AbstractValidator<CreateOrgUnitComm
     }
 }
 
-public sealed class CreateOrgUnitHandler(CrmDbContext db, UserContext users, AccessCache access) : ICommandHandler<CreateOrgUnitCommand, Result<OrgUnitDto>>
+public sealed class CreateOrgUnitHandler(CrmDbContext db, UserContext users) : ICommandHandler<CreateOrgUnitCommand, Result<OrgUnitDto>>
 {
     public async ValueTask<Result<OrgUnitDto>> Handle(CreateOrgUnitCommand command, CancellationToken ct)
     {
@@ -40,7 +40,7 @@ public sealed class CreateOrgUnitHandler(CrmDbContext db, UserContext users, Acc
         var unit = new OrgUnit(command.Name.Trim(), command.Code, command.Kind, parent);
         db.OrgUnits.Add(unit);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await access.MarkChangedAsync(db, ct);
+        db.MarkAccessChanged();
         await db.SaveChangesAsync(ct);
         unit.AssignPath();
         await db.SaveChangesAsync(ct);

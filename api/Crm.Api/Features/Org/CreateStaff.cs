@@ -46,7 +46,7 @@ public sealed class CreateStaffValidator : AbstractValidator<CreateStaffCommand>
     }
 }
 
-public sealed class CreateStaffHandler(CrmDbContext db, UserContext users, IPasswordHasher<Staff> hasher, AccessCache access)
+public sealed class CreateStaffHandler(CrmDbContext db, UserContext users, IPasswordHasher<Staff> hasher)
     : ICommandHandler<CreateStaffCommand, Result<StaffDto>>
 {
     public async ValueTask<Result<StaffDto>> Handle(CreateStaffCommand command, CancellationToken ct)
@@ -69,7 +69,7 @@ public sealed class CreateStaffHandler(CrmDbContext db, UserContext users, IPass
             return Error.Field("roleIds", "角色不存在。");
         staff.AssignRoles(roleIds);
         db.Staff.Add(staff);
-        await access.MarkChangedAsync(db, ct);
+        db.MarkAccessChanged();
         await db.SaveChangesAsync(ct);
         return (await StaffReader.ReadAsync(db, staff.Id, ct))!;
     }

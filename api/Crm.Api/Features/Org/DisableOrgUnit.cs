@@ -11,7 +11,7 @@ namespace Crm.Api.Features.Org;
 public sealed record DisableOrgUnitCommand(long Id, int? ExpectedVersion) : ICommand<Result<OrgUnitDto>>;
 
 /// <summary>A unit can be disabled only once it is empty: no active sub-units, staff or customers.</summary>
-public sealed class DisableOrgUnitHandler(CrmDbContext db, UserContext users, AccessCache access) : ICommandHandler<DisableOrgUnitCommand, Result<OrgUnitDto>>
+public sealed class DisableOrgUnitHandler(CrmDbContext db, UserContext users) : ICommandHandler<DisableOrgUnitCommand, Result<OrgUnitDto>>
 {
     public async ValueTask<Result<OrgUnitDto>> Handle(DisableOrgUnitCommand command, CancellationToken ct)
     {
@@ -33,7 +33,7 @@ public sealed class DisableOrgUnitHandler(CrmDbContext db, UserContext users, Ac
         if (await db.Customers.AnyAsync(c => (c.OwningUnitId == unit.Id || c.ServiceUnitId == unit.Id) && !c.IsArchived, ct))
             return Error.Conflict("hasCustomers", "该单元还有客户，请先移交。");
         unit.Disable();
-        await access.MarkChangedAsync(db, ct);
+        db.MarkAccessChanged();
         await db.SaveChangesAsync(ct);
         return unit.ToDto();
     }

@@ -11,7 +11,7 @@ public sealed record DisableStaffCommand(long Id) : ICommand<Result<StaffDto>>;
 
 /// <summary>A person who leaves (调离/离职) is disabled: sign-in, refresh and their still-valid tokens stop at once.
 /// Their customers stay with their unit until handed over.</summary>
-public sealed class DisableStaffHandler(CrmDbContext db, UserContext users, AccessCache access, TimeProvider clock)
+public sealed class DisableStaffHandler(CrmDbContext db, UserContext users, TimeProvider clock)
     : ICommandHandler<DisableStaffCommand, Result<StaffDto>>
 {
     public async ValueTask<Result<StaffDto>> Handle(DisableStaffCommand command, CancellationToken ct)
@@ -23,7 +23,7 @@ public sealed class DisableStaffHandler(CrmDbContext db, UserContext users, Acce
             return Error.NotFound("人员");
         if (await StaffDeactivation.DisableAsync(db, staff, users.User.StaffId, clock.GetUtcNow(), ct) is { } refused)
             return refused;
-        await access.MarkChangedAsync(db, ct);
+        db.MarkAccessChanged();
         if (await AdministratorGuard.SaveKeepingAnAdministratorAsync(db, ct) is { } lastAdministrator)
             return lastAdministrator;
         return (await StaffReader.ReadAsync(db, staff.Id, ct))!;

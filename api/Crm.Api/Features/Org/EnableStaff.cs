@@ -9,7 +9,7 @@ namespace Crm.Api.Features.Org;
 
 public sealed record EnableStaffCommand(long Id) : ICommand<Result<StaffDto>>;
 
-public sealed class EnableStaffHandler(CrmDbContext db, UserContext users, AccessCache access) : ICommandHandler<EnableStaffCommand, Result<StaffDto>>
+public sealed class EnableStaffHandler(CrmDbContext db, UserContext users) : ICommandHandler<EnableStaffCommand, Result<StaffDto>>
 {
     public async ValueTask<Result<StaffDto>> Handle(EnableStaffCommand command, CancellationToken ct)
     {
@@ -21,7 +21,7 @@ public sealed class EnableStaffHandler(CrmDbContext db, UserContext users, Acces
         if (staff.IsActive)
             return Error.Conflict("alreadyActive", "该人员已启用。");
         staff.Enable();
-        await access.MarkChangedAsync(db, ct);
+        db.MarkAccessChanged();
         await db.SaveChangesAsync(ct);
         return (await StaffReader.ReadAsync(db, staff.Id, ct))!;
     }

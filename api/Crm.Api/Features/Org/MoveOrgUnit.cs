@@ -19,7 +19,7 @@ public sealed class MoveOrgUnitValidator : AbstractValidator<MoveOrgUnitCommand>
 }
 
 /// <summary>Moves a unit with its whole sub-tree; visibility by unit sub-tree follows at once.</summary>
-public sealed class MoveOrgUnitHandler(CrmDbContext db, UserContext users, AccessCache access) : ICommandHandler<MoveOrgUnitCommand, Result<OrgUnitDto>>
+public sealed class MoveOrgUnitHandler(CrmDbContext db, UserContext users) : ICommandHandler<MoveOrgUnitCommand, Result<OrgUnitDto>>
 {
     public async ValueTask<Result<OrgUnitDto>> Handle(MoveOrgUnitCommand command, CancellationToken ct)
     {
@@ -43,7 +43,7 @@ public sealed class MoveOrgUnitHandler(CrmDbContext db, UserContext users, Acces
         unit.MoveUnder(parent);
         foreach (var descendant in descendants)
             descendant.RebasePath(oldPath, unit.Path);
-        await access.MarkChangedAsync(db, ct);
+        db.MarkAccessChanged();
         await db.SaveChangesAsync(ct);
         return unit.ToDto();
     }

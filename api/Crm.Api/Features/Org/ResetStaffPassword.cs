@@ -20,7 +20,7 @@ public sealed class ResetStaffPasswordValidator : AbstractValidator<ResetStaffPa
 }
 
 /// <summary>Sets a new password; every token issued before stops working.</summary>
-public sealed class ResetStaffPasswordHandler(CrmDbContext db, UserContext users, IPasswordHasher<Staff> hasher, AccessCache access, TimeProvider clock)
+public sealed class ResetStaffPasswordHandler(CrmDbContext db, UserContext users, IPasswordHasher<Staff> hasher, TimeProvider clock)
     : ICommandHandler<ResetStaffPasswordCommand, Result<Success>>
 {
     public async ValueTask<Result<Success>> Handle(ResetStaffPasswordCommand command, CancellationToken ct)
@@ -34,7 +34,7 @@ public sealed class ResetStaffPasswordHandler(CrmDbContext db, UserContext users
         var now = clock.GetUtcNow();
         foreach (var token in await db.RefreshTokens.Where(t => t.StaffId == staff.Id && t.RevokedAt == null).ToListAsync(ct))
             token.Revoke(now);
-        await access.MarkChangedAsync(db, ct);
+        db.MarkAccessChanged();
         await db.SaveChangesAsync(ct);
         return new Success();
     }

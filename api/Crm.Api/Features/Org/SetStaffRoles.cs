@@ -24,7 +24,7 @@ public sealed class SetStaffRolesValidator : AbstractValidator<SetStaffRolesComm
 }
 
 /// <summary>Replaces a person's roles (admin.users). Takes effect on their next request; the last administrator stays.</summary>
-public sealed class SetStaffRolesHandler(CrmDbContext db, UserContext users, AccessCache access) : ICommandHandler<SetStaffRolesCommand, Result<StaffDto>>
+public sealed class SetStaffRolesHandler(CrmDbContext db, UserContext users) : ICommandHandler<SetStaffRolesCommand, Result<StaffDto>>
 {
     public async ValueTask<Result<StaffDto>> Handle(SetStaffRolesCommand command, CancellationToken ct)
     {
@@ -41,7 +41,7 @@ public sealed class SetStaffRolesHandler(CrmDbContext db, UserContext users, Acc
 
         if (staff.AssignRoles(roleIds))
         {
-            await access.MarkChangedAsync(db, ct);
+            db.MarkAccessChanged();
             if (await AdministratorGuard.SaveKeepingAnAdministratorAsync(db, ct) is { } lastAdministrator)
                 return lastAdministrator;
         }

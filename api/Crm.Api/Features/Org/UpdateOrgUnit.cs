@@ -24,7 +24,7 @@ public sealed class UpdateOrgUnitValidator : AbstractValidator<UpdateOrgUnitComm
     }
 }
 
-public sealed class UpdateOrgUnitHandler(CrmDbContext db, UserContext users, AccessCache access) : ICommandHandler<UpdateOrgUnitCommand, Result<OrgUnitDto>>
+public sealed class UpdateOrgUnitHandler(CrmDbContext db, UserContext users) : ICommandHandler<UpdateOrgUnitCommand, Result<OrgUnitDto>>
 {
     public async ValueTask<Result<OrgUnitDto>> Handle(UpdateOrgUnitCommand command, CancellationToken ct)
     {
@@ -38,7 +38,7 @@ public sealed class UpdateOrgUnitHandler(CrmDbContext db, UserContext users, Acc
         if (unit.Code != command.Code && await db.OrgUnits.AnyAsync(u => u.Code == command.Code, ct))
             return Error.Conflict("duplicateCode", $"编码 {command.Code} 已被使用。");
         unit.Rename(command.Name.Trim(), command.Code, command.Kind);
-        await access.MarkChangedAsync(db, ct);
+        db.MarkAccessChanged();
         await db.SaveChangesAsync(ct);
         return unit.ToDto();
     }

@@ -28,7 +28,7 @@ public sealed class UpdateStaffValidator : AbstractValidator<UpdateStaffCommand>
 }
 
 /// <summary>Changes a person's unit or positions; their access changes on their next request.</summary>
-public sealed class UpdateStaffHandler(CrmDbContext db, UserContext users, AccessCache access) : ICommandHandler<UpdateStaffCommand, Result<StaffDto>>
+public sealed class UpdateStaffHandler(CrmDbContext db, UserContext users) : ICommandHandler<UpdateStaffCommand, Result<StaffDto>>
 {
     public async ValueTask<Result<StaffDto>> Handle(UpdateStaffCommand command, CancellationToken ct)
     {
@@ -42,7 +42,7 @@ public sealed class UpdateStaffHandler(CrmDbContext db, UserContext users, Acces
         if (!await db.OrgUnits.AnyAsync(u => u.Id == command.UnitId && u.IsActive, ct))
             return Error.Field("unitId", "所属单元不存在或已停用。");
         staff.Update(command.DisplayName.Trim(), command.UnitId, PositionNames.Combine(command.Positions ?? []), command.Email, command.Phone);
-        await access.MarkChangedAsync(db, ct);
+        db.MarkAccessChanged();
         await db.SaveChangesAsync(ct);
         return (await StaffReader.ReadAsync(db, staff.Id, ct))!;
     }

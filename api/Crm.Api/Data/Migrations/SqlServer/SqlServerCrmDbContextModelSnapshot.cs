@@ -137,7 +137,6 @@ namespace Crm.Api.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.Property<long>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");

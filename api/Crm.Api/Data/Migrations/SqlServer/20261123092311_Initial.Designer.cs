@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Api.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCrmDbContext))]
-    [Migration("20261123084650_Initial")]
+    [Migration("20261123092311_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -140,7 +140,6 @@ namespace Crm.Api.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.Property<long>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
