@@ -29,6 +29,16 @@ public sealed class DatabaseOptions
 
     /// <summary>How much of the SQLite file is memory-mapped, in MiB: reads then cost no system call.</summary>
     public int SqliteMmapSizeMiB { get; set; } = 1024;
+
+    /// <summary>SQLite's durability: Full (default) makes every acknowledged write — audit entries included — survive a
+    /// power loss; Normal (WAL) survives a crash of the process only, for faster commits.</summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Full;
+}
+
+public enum SqliteSynchronous
+{
+    Full,
+    Normal,
 }
 
 public static class DatabaseSetup
@@ -66,14 +76,14 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Per-connection settings: acknowledged writes survive power loss; reads are memory-mapped.
+    /// <summary>Per-connection settings: durability as configured (power-loss safe by default); reads are memory-mapped.
     /// Applied once per native connection: pooled connections keep them across logical opens.</summary>
     private sealed class SqlitePragmas(DatabaseOptions options) : DbConnectionInterceptor
     {
         private readonly ConditionalWeakTable<object, object> _prepared = new();
 
         private readonly string _pragmas =
-            $"PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-{options.SqliteCacheSizeKiB}; " +
+            $"PRAGMA synchronous={options.SqliteSynchronous.ToString().ToUpperInvariant()}; PRAGMA foreign_keys=ON; PRAGMA cache_size=-{options.SqliteCacheSizeKiB}; " +
             $"PRAGMA mmap_size={(long)options.SqliteMmapSizeMiB * 1024 * 1024};";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
