@@ -2,6 +2,7 @@ using Crm.Api.Common.Paging;
 using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Customers;
 using Crm.Api.Domain.Org;
+using Crm.Api.Features.Access;
 using Crm.Api.Features.Auth;
 using Crm.Api.Features.Customers;
 using Crm.Api.Features.Handovers;
@@ -85,6 +86,20 @@ public static class OpenApiExamples
                 new HandoverItemDto(1031, null, null, HandoverRole.CoServer, 4, 9, 4, 9),
             ]),
         [typeof(StaffCustomerSummary)] = new StaffCustomerSummary(42, 7, 3),
+        [typeof(CreateAccessRequestRequest)] = new CreateAccessRequestRequest(1024, "参加该客户的联合投标，需要了解其采购情况。", 3),
+        [typeof(DecideAccessRequestRequest)] = new DecideAccessRequestRequest("同意，三天内有效。"),
+        [typeof(RevokeAccessGrantRequest)] = new RevokeAccessGrantRequest("投标已结束。"),
+        [typeof(AccessRequestDto)] = new AccessRequestDto(88, 1024, "上海华信贸易有限公司", "华东营销部", new StaffRef(7, "林晓峰"), new StaffRef(1, "王建国"),
+            ApprovalRoute.OtherUnit, "参加该客户的联合投标，需要了解其采购情况。", 3, AccessRequestStatus.Approved, At, At.AddHours(2),
+            new StaffRef(1, "王建国"), "同意，三天内有效。",
+            new AccessGrantDto(31, 88, 1024, "上海华信贸易有限公司", new StaffRef(7, "林晓峰"), new StaffRef(1, "王建国"), At.AddHours(2), At.AddHours(2).AddDays(3),
+                null, null, true), 2),
+        [typeof(CustomerLookupResult)] = new CustomerLookupResult(1024, "上海华信贸易有限公司", 3, "华东营销部", false),
+        [typeof(CreateRoleRequest)] = new CreateRoleRequest("auditor", "审计员", "查阅全部档案和查阅日志，不能修改。",
+            [new PermissionGrant(Permissions.CustomersRead, DataScope.All), new PermissionGrant(Permissions.AccessAuditLog, DataScope.All)]),
+        [typeof(UpdateRoleRequest)] = new UpdateRoleRequest("审计员", "查阅全部档案和查阅日志。",
+            [new PermissionGrant(Permissions.CustomersRead, DataScope.All), new PermissionGrant(Permissions.AccessAuditLog, DataScope.All)]),
+        [typeof(SetStaffRolesRequest)] = new SetStaffRolesRequest([1, 5]),
     };
 
     public static object? For(Type type) => Examples.GetValueOrDefault(type);
