@@ -54,8 +54,7 @@ internal static class AccessRequestReader
         CanOverseeAll(user) ? requests : requests.Where(r => r.RequesterId == user.StaffId || r.ApproverId == user.StaffId);
 
     public static bool CanOverseeAll(CurrentUser user) =>
-        user.Permissions.GetValueOrDefault(Permissions.AccessApprove) == DataScope.All && user.Has(Permissions.AccessApprove)
-        || user.Has(Permissions.AdminRoles);
+        (user.Permissions.TryGetValue(Permissions.AccessApprove, out var scope) && scope == DataScope.All) || user.Has(Permissions.AdminRoles);
 
     public static IQueryable<AccessRequestDto> ToDtos(this IQueryable<AccessRequest> requests, CrmDbContext db, DateTimeOffset now) =>
         requests.Select(r => new AccessRequestDto(
