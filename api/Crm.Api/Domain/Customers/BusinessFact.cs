@@ -109,7 +109,7 @@ public sealed class BusinessFact
 public static class CooperationYears
 {
     /// <summary>Completed years from <paramref name="start"/> to <paramref name="asOf"/>; 0 when there is no start or it lies ahead.
-    /// A start on 29 February completes its years on 28 February of common years.</summary>
+    /// A start on 29 February completes its years on 28 February of common years (民法典 §203: no matching day → month end).</summary>
     public static int Between(DateOnly? start, DateOnly asOf)
     {
         if (start is not { } s || asOf <= s)
