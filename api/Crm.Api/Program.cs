@@ -9,6 +9,7 @@ using Crm.Api.Features.Access;
 using Crm.Api.Features.Auth;
 using Crm.Api.Features.Customers;
 using Crm.Api.Features.Export;
+using Crm.Api.Features.Facts;
 using Crm.Api.Features.Handovers;
 using Crm.Api.Features.Health;
 using Crm.Api.Features.Org;
@@ -45,6 +46,7 @@ builder.Services.AddCrmHealthChecks();
 builder.Services.AddCrmReadLog(builder.Configuration);
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddCustomerExport(builder.Configuration);
+builder.Services.AddBusinessFacts(builder.Configuration);
 
 builder.Services.AddMediator(o =>
 {
@@ -80,6 +82,7 @@ app.MapAccessEndpoints();
 app.MapExportEndpoints();
 app.MapReadLogEndpoints();
 app.MapHandoverEndpoints();
+app.MapFactEndpoints();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -276,6 +276,15 @@ public static class BolaMatrix
             (w, r, c) => w.Send(r, HttpMethod.Post, $"{C}/{w.CustomerId(r, c)}/key-persons", new { name = "矩阵联系人", level = "Executive" })),
         new($"PUT {KP}/{{keyPersonId:long}}", (r, c) => Customer(r, c, Writers, 200), (w, r, c) => w.UpdateKeyPerson(r, c)),
         new($"DELETE {KP}/{{keyPersonId:long}}", (r, c) => Customer(r, c, Writers, 204), (w, r, c) => w.RemoveKeyPerson(r, c)),
+        new($"GET {C}/{{id:long}}/facts", (r, c) => Customer(r, c, Writers.Append("admin").ToHashSet(), 200),
+            (w, r, c) => w.Send(r, HttpMethod.Get, $"{C}/{w.CustomerId(r, c)}/facts")),
+        // Each role enters its own month, so every permitted write creates one (201).
+        new($"PUT {C}/{{id:long}}/facts/{{month}}", (r, c) => Customer(r, c, Writers, 201),
+            (w, r, c) => w.Send(r, HttpMethod.Put, $"{C}/{w.CustomerId(r, c)}/facts/2026-{Array.IndexOf(Roles, r) + 1:00}", new { orderAmount = 1m })),
+        // Bulk rows out of reach are error rows in a 200 report, never a different status.
+        new("POST /api/v1/facts/bulk", (r, c) => c == BolaCase.Missing || (c == BolaCase.Invisible && InvisiblePattern(r) is null) ? null : 200,
+            (w, r, c) => w.Send(r, HttpMethod.Post, "/api/v1/facts/bulk",
+                new { rows = new[] { new { customerId = w.CustomerId(r, c), month = "2025-01", orderAmount = 1m } } })),
 
         // Lists and creation: the list shows the visible customer and never the invisible one; creating for someone out of reach is 403.
         new($"GET {C}", (r, c) => c == BolaCase.Missing ? null : Customer(r, c, Writers.Append("admin").ToHashSet(), 200) is null ? null : 200,

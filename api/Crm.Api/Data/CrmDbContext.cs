@@ -30,6 +30,7 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ReadLogHead> ReadLogHead => Set<ReadLogHead>();
     public DbSet<Handover> Handovers => Set<Handover>();
     public DbSet<HandoverItem> HandoverItems => Set<HandoverItem>();
+    public DbSet<BusinessFact> BusinessFacts => Set<BusinessFact>();
 
     private bool _accessChanged;
 

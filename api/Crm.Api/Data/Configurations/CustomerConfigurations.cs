@@ -118,3 +118,22 @@ internal sealed class CustomerHistoryConfiguration : IEntityTypeConfiguration<Cu
         b.HasOne<Staff>().WithMany().HasForeignKey(h => h.ByStaffId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class BusinessFactConfiguration : IEntityTypeConfiguration<BusinessFact>
+{
+    public void Configure(EntityTypeBuilder<BusinessFact> b)
+    {
+        b.Property(f => f.OrderAmount).HasPrecision(18, 2);
+        b.Property(f => f.Volume).HasPrecision(18, 3);
+        b.Property(f => f.VolumeUnit).HasMaxLength(10);
+        b.Property(f => f.ProfitContribution).HasPrecision(18, 2);
+        b.Property(f => f.OnTimePaymentRatio).HasPrecision(5, 4);
+        b.Property(f => f.ShareOfWallet).HasPrecision(5, 4);
+        b.Property(f => f.Source).HasMaxLength(40);
+        b.Property(f => f.Version).IsConcurrencyToken();
+        b.HasIndex(f => new { f.CustomerId, f.Month }).IsUnique();
+        b.HasOne<Customer>().WithMany().HasForeignKey(f => f.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Staff>().WithMany().HasForeignKey(f => f.UpdatedById).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(f => f.Values);
+    }
+}

@@ -9,6 +9,7 @@ public enum ReadAction
     History,
     Activities,
     Export,
+    Facts,
 }
 
 /// <summary>
