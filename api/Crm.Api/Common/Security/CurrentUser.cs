@@ -33,12 +33,6 @@ public sealed record CurrentUser(
     /// <summary>Which customers this person may read: their role scope plus their active grants.</summary>
     public CustomerScope CustomerScope =>
         ScopeFor(Domain.Access.Permissions.CustomersRead) with { GrantedCustomerIds = ActiveGrants.Keys.ToList() };
-
-    /// <summary>The right a read of this customer goes through: the role scope, or the grant that opened it.</summary>
-    public string ReadRightFor(long customerId, long owningUnitId, long? serviceUnitId, long ownerId, IEnumerable<long> coServerIds) =>
-        ScopeFor(Domain.Access.Permissions.CustomersRead).Allows(owningUnitId, serviceUnitId, ownerId, coServerIds)
-            ? "scope:" + Permissions.GetValueOrDefault(Domain.Access.Permissions.CustomersRead)
-            : ActiveGrants.TryGetValue(customerId, out var grantId) ? "grant:" + grantId : "none";
 }
 
 /// <summary>An access grant's reach in time.</summary>

@@ -40,8 +40,4 @@ public sealed record CustomerScope(ScopeKind Kind, long StaffId, IReadOnlyList<l
                            || ownerId == StaffId || coServerIds.Contains(StaffId),
         _ => ownerId == StaffId || coServerIds.Contains(StaffId),
     };
-
-    /// <summary>Whether this scope, grants included, lets the person read the customer.</summary>
-    public bool AllowsReading(long customerId, long owningUnitId, long? serviceUnitId, long ownerId, IEnumerable<long> coServerIds) =>
-        GrantedCustomerIds.Contains(customerId) || Allows(owningUnitId, serviceUnitId, ownerId, coServerIds);
 }

@@ -1,5 +1,3 @@
-using Crm.Api.Domain.Org;
-
 namespace Crm.Api.Domain.Access;
 
 /// <summary>The permission catalogue. Roles grant these with a data scope; see <see cref="DefaultRoles"/>.</summary>
@@ -50,11 +48,4 @@ public static class Permissions
     public static IReadOnlyList<string> All { get; } = Catalogue.Keys.ToList();
 
     public static bool IsKnown(string permission) => Catalogue.ContainsKey(permission);
-
-    /// <summary>The permissions the default roles give for these positions (until roles live in the database).</summary>
-    public static IReadOnlySet<string> DefaultFor(Positions positions, OrgUnitKind unitKind)
-    {
-        var roles = DefaultRoles.For(positions, unitKind);
-        return DefaultRoles.All.Where(r => roles.Contains(r.Code)).SelectMany(r => r.Grants).Select(g => g.Permission).ToHashSet();
-    }
 }
