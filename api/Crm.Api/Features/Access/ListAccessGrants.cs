@@ -8,14 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Api.Features.Access;
 
 /// <param name="ActiveOnly">Only grants in force now.</param>
-public sealed record ListAccessGrantsQuery(bool ActiveOnly, int Page, int PageSize) : IQuery<Paged<AccessGrantDto>>;
+public sealed record ListAccessGrantsQuery(bool ActiveOnly, int Page, int PageSize) : IPageRequest, IQuery<Paged<AccessGrantDto>>;
 
 public sealed class ListAccessGrantsValidator : AbstractValidator<ListAccessGrantsQuery>
 {
     public ListAccessGrantsValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PageLimits.MaxPageSize);
+        Include(new PageRequestRules<ListAccessGrantsQuery>(capped: false));
     }
 }
 

@@ -20,7 +20,7 @@ public enum AccessRequestBox
     All,
 }
 
-public sealed record ListAccessRequestsQuery(AccessRequestBox Box, AccessRequestStatus? Status, int Page, int PageSize) : IQuery<Paged<AccessRequestDto>>;
+public sealed record ListAccessRequestsQuery(AccessRequestBox Box, AccessRequestStatus? Status, int Page, int PageSize) : IPageRequest, IQuery<Paged<AccessRequestDto>>;
 
 public sealed class ListAccessRequestsValidator : AbstractValidator<ListAccessRequestsQuery>
 {
@@ -28,8 +28,7 @@ public sealed class ListAccessRequestsValidator : AbstractValidator<ListAccessRe
     {
         RuleFor(q => q.Box).IsInEnum();
         RuleFor(q => q.Status).IsInEnum();
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PageLimits.MaxPageSize);
+        Include(new PageRequestRules<ListAccessRequestsQuery>(capped: false));
     }
 }
 

@@ -12,17 +12,13 @@ namespace Crm.Api.Features.Access;
 /// <param name="From">Reads at or after this instant.</param>
 /// <param name="To">Reads before this instant.</param>
 public sealed record ListReadLogQuery(long? StaffId, long? CustomerId, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize)
-    : IQuery<Result<Paged<ReadLogEntryDto>>>;
+    : IPageRequest, IQuery<Result<Paged<ReadLogEntryDto>>>;
 
 public sealed class ListReadLogValidator : AbstractValidator<ListReadLogQuery>
 {
     public ListReadLogValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PageLimits.MaxPageSize);
-        RuleFor(q => q.Page)
-            .Must((q, _) => (long)q.Page * q.PageSize <= PageLimits.CountCap)
-            .WithMessage($"只能翻到前 {PageLimits.CountCap} 条记录，请用筛选条件缩小范围。");
+        Include(new PageRequestRules<ListReadLogQuery>(capped: true));
         RuleFor(q => q.To)
             .Must((q, to) => q.From is null || to is null || q.From < to)
             .WithMessage("结束时间必须晚于开始时间。");

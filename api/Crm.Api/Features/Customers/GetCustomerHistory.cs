@@ -11,14 +11,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Api.Features.Customers;
 
-public sealed record GetCustomerHistoryQuery(long CustomerId, int Page, int PageSize) : IQuery<Result<Paged<CustomerHistoryDto>>>;
+public sealed record GetCustomerHistoryQuery(long CustomerId, int Page, int PageSize) : IPageRequest, IQuery<Result<Paged<CustomerHistoryDto>>>;
 
 public sealed class GetCustomerHistoryValidator : AbstractValidator<GetCustomerHistoryQuery>
 {
     public GetCustomerHistoryValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PageLimits.MaxPageSize);
+        Include(new PageRequestRules<GetCustomerHistoryQuery>(capped: false));
     }
 }
 

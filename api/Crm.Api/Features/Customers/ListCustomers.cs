@@ -25,7 +25,7 @@ public sealed record ListCustomersQuery(
     bool Archived,
     string? Sort,
     int Page,
-    int PageSize) : IQuery<Paged<CustomerListItem>>, ICustomerFilterFields;
+    int PageSize) : IPageRequest, IQuery<Paged<CustomerListItem>>, ICustomerFilterFields;
 
 public static class CustomerSorts
 {
@@ -39,12 +39,7 @@ public sealed class ListCustomersValidator : AbstractValidator<ListCustomersQuer
 {
     public ListCustomersValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PageLimits.MaxPageSize);
-        RuleFor(q => q)
-            .Must(q => (long)q.Page * q.PageSize <= PageLimits.CountCap)
-            .OverridePropertyName("page")
-            .WithMessage($"只能翻到前 {PageLimits.CountCap} 条记录，请用筛选条件缩小范围。");
+        Include(new PageRequestRules<ListCustomersQuery>(capped: true));
         Include(new CustomerFilterRules<ListCustomersQuery>());
     }
 }

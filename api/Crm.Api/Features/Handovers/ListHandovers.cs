@@ -10,18 +10,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Api.Features.Handovers;
 
 /// <param name="StaffId">Only records where this person is the leaver or the successor.</param>
-public sealed record ListHandoversQuery(long? StaffId, int Page, int PageSize) : IQuery<Result<Paged<HandoverListItem>>>;
+public sealed record ListHandoversQuery(long? StaffId, int Page, int PageSize) : IPageRequest, IQuery<Result<Paged<HandoverListItem>>>;
 
 public sealed class ListHandoversValidator : AbstractValidator<ListHandoversQuery>
 {
     public ListHandoversValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PageLimits.MaxPageSize);
-        RuleFor(q => q)
-            .Must(q => (long)q.Page * q.PageSize <= PageLimits.CountCap)
-            .OverridePropertyName("page")
-            .WithMessage($"只能翻到前 {PageLimits.CountCap} 条记录，请用筛选条件缩小范围。");
+        Include(new PageRequestRules<ListHandoversQuery>(capped: true));
     }
 }
 

@@ -8,14 +8,13 @@ namespace Crm.Api.Features.Org;
 
 /// <param name="UnitId">Only staff of this unit (and its sub-units when <paramref name="IncludeSubUnits"/>).</param>
 /// <param name="Q">Part of the display name or user name.</param>
-public sealed record ListStaffQuery(long? UnitId, bool IncludeSubUnits, string? Q, bool IncludeInactive, int Page, int PageSize) : IQuery<Paged<StaffDto>>;
+public sealed record ListStaffQuery(long? UnitId, bool IncludeSubUnits, string? Q, bool IncludeInactive, int Page, int PageSize) : IPageRequest, IQuery<Paged<StaffDto>>;
 
 public sealed class ListStaffValidator : AbstractValidator<ListStaffQuery>
 {
     public ListStaffValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PageLimits.MaxPageSize);
+        Include(new PageRequestRules<ListStaffQuery>(capped: false));
         RuleFor(q => q.Q).MaximumLength(100);
     }
 }
