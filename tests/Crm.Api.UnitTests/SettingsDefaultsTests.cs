@@ -1,0 +1,76 @@
+using Crm.Api.Common.ReadLog;
+using Crm.Api.Common.Security;
+using Crm.Api.Common.Startup;
+using Crm.Api.Domain.Access;
+using Crm.Api.Features.Access;
+using Crm.Api.Features.Export;
+using Crm.Api.Features.Facts;
+using Microsoft.Extensions.Configuration;
+
+namespace Crm.Api.UnitTests;
+
+/// <summary>Every default number is configuration with that number as its default; the shipped appsettings.json
+/// must not quietly change it.</summary>
+public class SettingsDefaultsTests
+{
+    private static readonly IConfiguration Shipped = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(RepositoryRoot(), "api", "Crm.Api", "appsettings.json"), optional: false)
+        .Build();
+
+    [Fact]
+    public void Sign_in_defaults_15_minute_tokens_30_second_skew_5_failures_in_15_minutes_lock_5_minutes()
+    {
+        var jwt = Bind<JwtOptions>("Jwt");
+        (jwt.AccessTokenMinutes, jwt.ClockSkewSeconds, jwt.RefreshTokenDays).ShouldBe((15, 30, 14));
+        var throttle = Bind<LoginThrottleOptions>("Auth:LoginThrottle");
+        (throttle.MaxFailures, throttle.MaxFailuresPerAddress, throttle.Window, throttle.Lockout)
+            .ShouldBe((5, 20, TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(5)));
+    }
+
+    [Fact]
+    public void Access_requests_last_at_most_7_days_and_route_to_the_unit_manager_or_the_general_manager()
+    {
+        Bind<AccessRequestOptions>("Access:Requests").MaxDays.ShouldBe(7);
+        var approvers = Bind<ApprovalRoutingOptions>("Access:Approvers");
+        approvers.OwnUnit.ShouldBe([Domain.Org.Positions.UnitManager, Domain.Org.Positions.DeputyManager]);
+        approvers.OtherUnit.ShouldBe([Domain.Org.Positions.GeneralManager, Domain.Org.Positions.DeputyGeneralManager]);
+    }
+
+    [Fact]
+    public void Exports_stream_up_to_5_000_rows_refuse_more_than_100_000_and_keep_files_24_hours()
+    {
+        var export = Bind<ExportOptions>("Export");
+        (export.SynchronousRows, export.MaxRows, export.RetentionHours, export.TimeZone).ShouldBe((5_000, 100_000, 24, "Asia/Shanghai"));
+    }
+
+    [Fact]
+    public void Facts_bulk_upserts_take_5_000_rows_and_queries_cover_at_most_120_months()
+    {
+        var facts = Bind<FactsOptions>("Facts");
+        (facts.MaxBulkRows, facts.MaxRangeMonths, facts.TimeZone).ShouldBe((5_000, 120, "Asia/Shanghai"));
+    }
+
+    [Fact]
+    public void The_read_log_commits_in_batches_of_500_and_sqlite_commits_survive_power_loss()
+    {
+        Bind<ReadLogOptions>("ReadLog").MaxBatchSize.ShouldBe(500);
+        var database = Bind<DatabaseOptions>("Database");
+        (database.Provider, database.SqliteSynchronous, database.MigrateOnStartup).ShouldBe((DatabaseProvider.Sqlite, SqliteSynchronous.Full, true));
+        Bind<DemoDataOptions>("DemoData").Enabled.ShouldBeFalse("demo users exist only when the switch is on");
+    }
+
+    private static T Bind<T>(string section) where T : new()
+    {
+        var bound = new T();
+        Shipped.GetSection(section).Bind(bound);
+        return bound;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Crm.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("Crm.sln not found above " + AppContext.BaseDirectory);
+    }
+}
