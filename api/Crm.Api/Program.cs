@@ -7,6 +7,7 @@ using Crm.Api.Common.Startup;
 using Crm.Api.Data.DemoData;
 using Crm.Api.Features.Access;
 using Crm.Api.Features.Auth;
+using Crm.Api.Features.Classification;
 using Crm.Api.Features.Customers;
 using Crm.Api.Features.Export;
 using Crm.Api.Features.Facts;
@@ -47,6 +48,7 @@ builder.Services.AddCrmReadLog(builder.Configuration);
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddCustomerExport(builder.Configuration);
 builder.Services.AddBusinessFacts(builder.Configuration);
+builder.Services.AddClassification(builder.Configuration);
 
 builder.Services.AddMediator(o =>
 {
@@ -83,6 +85,7 @@ app.MapExportEndpoints();
 app.MapReadLogEndpoints();
 app.MapHandoverEndpoints();
 app.MapFactEndpoints();
+app.MapClassificationEndpoints();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -3,6 +3,7 @@ using Crm.Api.Common.Security;
 using Crm.Api.Common.Startup;
 using Crm.Api.Domain.Access;
 using Crm.Api.Features.Access;
+using Crm.Api.Features.Classification;
 using Crm.Api.Features.Export;
 using Crm.Api.Features.Facts;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +49,15 @@ public class SettingsDefaultsTests
     {
         var facts = Bind<FactsOptions>("Facts");
         (facts.MaxBulkRows, facts.MaxRangeMonths, facts.TimeZone).ShouldBe((5_000, 120, "Asia/Shanghai"));
+    }
+
+    [Fact]
+    public void Classification_grades_by_the_manufacturer_policy_rates_in_batches_of_2_000_and_flags_risk_from_90_days_overdue()
+    {
+        var classification = Bind<ClassificationOptions>("Classification");
+        (classification.DefaultScheme, classification.RunBatchSize, classification.RunLease, classification.RunPollInterval)
+            .ShouldBe(("manufacturer", 2_000, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(2)));
+        (classification.BothEndsTop, classification.RiskDaysOverdue).ShouldBe((10, 90));
     }
 
     [Fact]

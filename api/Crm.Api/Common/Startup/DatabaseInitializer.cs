@@ -45,6 +45,7 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
 
         await RoleCatalog.EnsureBuiltInRolesAsync(db, CancellationToken.None);
+        await Features.Classification.SchemeCatalog.EnsurePresetsAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken.None);
 
         var demo = app.Configuration.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>() ?? new DemoDataOptions();
         if (demo.Enabled)
