@@ -31,7 +31,7 @@ public class GradingInputAndEngineTests
             Fact(2026, 1, 7_777_777m, volume: 1m, overdue: 300), // the current month
         ];
         var input = GradingInput.From(EnterpriseNature.Private, CustomerCategory.FirstTierAgent, CustomerStatus.Active,
-            new DateOnly(2023, 1, 10), RiskFlags.Arrears, false, facts, new DateOnly(2026, 1, 10));
+            new DateOnly(2023, 1, 10), RiskFlags.Arrears, false, facts.Select(f => f.Figures), new DateOnly(2026, 1, 10));
 
         input.ShouldBe(new GradingInput(EnterpriseNature.Private, CustomerCategory.FirstTierAgent, CustomerStatus.Active,
             3, false, RiskFlags.Arrears, 450_000m, 5000m, 0.6m, 45, 0.9m, 3, 4_000m));
@@ -44,7 +44,7 @@ public class GradingInputAndEngineTests
         GradingInput.From(EnterpriseNature.Private, CustomerCategory.Other, CustomerStatus.Active, null, RiskFlags.None, true, [], asOf)
             .BadCredit.ShouldBeTrue();
         GradingInput.From(EnterpriseNature.Private, CustomerCategory.Other, CustomerStatus.Active, null, RiskFlags.None, false,
-            [Fact(2025, 3, 1m, badCredit: true)], asOf).BadCredit.ShouldBeTrue();
+            [Fact(2025, 3, 1m, badCredit: true).Figures], asOf).BadCredit.ShouldBeTrue();
     }
 
     [Fact]

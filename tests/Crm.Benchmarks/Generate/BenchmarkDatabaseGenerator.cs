@@ -21,13 +21,14 @@ namespace Crm.Benchmarks.Generate;
 internal static class BenchmarkDatabaseGenerator
 {
     private const int RowsPerTransaction = 50_000;
-    private static readonly string[] BulkTables = ["Customers", "KeyPersons", "CustomerSearchTerms", "CustomerCoServers", "CustomerTags"];
+    private static readonly string[] BulkTables = ["Customers", "KeyPersons", "CustomerSearchTerms", "CustomerCoServers", "CustomerTags", "BusinessFacts"];
 
     public static async Task<int> RunAsync(CommandLine options)
     {
         var path = Path.GetFullPath(options.RequiredText("db"));
         var customers = options.Number("customers", 1_000_000, 0, 50_000_000);
         var seed = options.Number("seed", 42, 0, int.MaxValue);
+        var factMonths = options.Number("fact-months", 12, 0, 120);
         var password = options.Text("password", new DemoDataOptions().Password);
         options.RejectUnknown();
 
@@ -43,6 +44,7 @@ internal static class BenchmarkDatabaseGenerator
             var step = Stopwatch.StartNew();
             CreateSchema(db);
             await RoleCatalog.EnsureBuiltInRolesAsync(db, CancellationToken.None);
+            await Crm.Api.Features.Classification.SchemeCatalog.EnsurePresetsAsync(db, TimeProvider.System.GetUtcNow(), CancellationToken.None);
             var hasher = new PasswordHasher<Staff>();
             await new DemoDataSeeder(db, hasher, TimeProvider.System)
                 .SeedAsync(new DemoDataOptions { Enabled = true, Customers = 0, Password = password }, CancellationToken.None);
@@ -57,7 +59,7 @@ internal static class BenchmarkDatabaseGenerator
             Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=OFF;");
             var step = Stopwatch.StartNew();
             var indexes = DropSecondaryIndexes(connection);
-            InsertCustomers(connection, model, salesForce, customers, seed);
+            InsertCustomers(connection, model, salesForce, customers, seed, factMonths);
             Console.WriteLine($"customers inserted: {step.Elapsed.TotalSeconds:F1} s");
 
             step.Restart();
@@ -80,11 +82,11 @@ internal static class BenchmarkDatabaseGenerator
     /// <summary>The benchmark runs on the schema the product's migrations create.</summary>
     private static void CreateSchema(CrmDbContext db) => db.Database.Migrate();
 
-    private static void InsertCustomers(SqliteConnection connection, IModel model, SalesForce salesForce, int count, int seed)
+    private static void InsertCustomers(SqliteConnection connection, IModel model, SalesForce salesForce, int count, int seed, int factMonths)
     {
         using var customersTable = new BulkTableWriter(connection, model, typeof(Customer),
             "Id", "Code", "Name", "CreditCode", "EnterpriseNature", "SupervisingUnit", "Industry", "RegisteredCapital", "TotalAssets",
-            "FoundedOn", "Address", "Region", "Category", "Grade", "Status", "RiskFlags", "FirstContactOn", "CooperationStartOn",
+            "FoundedOn", "Address", "Region", "Category", "Grade", "GradeOverridden", "Status", "RiskFlags", "FirstContactOn", "CooperationStartOn",
             "OwningUnitId", "OwnerId", "ServiceUnitId", "IsArchived", "ArchivedAt", "CreatedAt", "CreatedById", "UpdatedAt", "UpdatedById", "Version");
         using var keyPersonsTable = new BulkTableWriter(connection, model, typeof(KeyPerson),
             "Id", "CustomerId", "Name", "Title", "Level", "Phone", "Email", "Birthday", "Anniversaries", "Personality", "Interests",
@@ -92,7 +94,10 @@ internal static class BenchmarkDatabaseGenerator
         using var searchTermsTable = new BulkTableWriter(connection, model, typeof(CustomerSearchTerm), "Term", "CustomerId");
         using var coServersTable = new BulkTableWriter(connection, model, typeof(CustomerCoServer), "CustomerId", "StaffId");
         using var tagsTable = new BulkTableWriter(connection, model, typeof(CustomerTag), "CustomerId", "Tag");
-        BulkTableWriter[] writers = [customersTable, keyPersonsTable, searchTermsTable, coServersTable, tagsTable];
+        using var factsTable = new BulkTableWriter(connection, model, typeof(BusinessFact),
+            "Id", "CustomerId", "Month", "OrderAmount", "Volume", "VolumeUnit", "ProfitContribution", "DaysOverdue", "OnTimePaymentRatio",
+            "ShareOfWallet", "Referrals", "BadCredit", "Source", "UpdatedAt", "UpdatedById", "Version");
+        BulkTableWriter[] writers = [customersTable, keyPersonsTable, searchTermsTable, coServersTable, tagsTable, factsTable];
 
         var names = new ChineseNames(seed);
         names.Reserve(DemoDataSeeder.EastFixedCustomerName);
@@ -101,6 +106,10 @@ internal static class BenchmarkDatabaseGenerator
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
         var china = TimeSpan.FromHours(8);
         long keyPersonId = 0;
+        long factId = 0;
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        // The months a rating run reads: the twelve whole months before this one (GradingInput.WindowOf).
+        var factMonthsList = Enumerable.Range(1, factMonths).Select(i => thisMonth.AddMonths(-i)).Reverse().ToArray();
         var clock = Stopwatch.StartNew();
 
         for (var batchStart = 0; batchStart < count; batchStart += RowsPerTransaction)
@@ -131,7 +140,7 @@ internal static class BenchmarkDatabaseGenerator
                 customersTable.Insert(
                     id, "KH" + id.ToString("D7", CultureInfo.InvariantCulture), details.Name, details.CreditCode, details.EnterpriseNature,
                     details.SupervisingUnit, details.Industry, details.RegisteredCapital, details.TotalAssets, details.FoundedOn, details.Address,
-                    details.Region, details.Category, details.Grade, details.Status, details.RiskFlags, details.FirstContactOn,
+                    details.Region, details.Category, details.Grade, false, details.Status, details.RiskFlags, details.FirstContactOn,
                     details.CooperationStartOn, owner.UnitId, owner.StaffId, serviceUnitId, archived, archived ? updatedAt : null, createdAt,
                     owner.StaffId, updatedAt, owner.StaffId, 1 + names.Random.Next(6));
 
@@ -153,6 +162,21 @@ internal static class BenchmarkDatabaseGenerator
 
                 foreach (var tag in names.Tags(details, today))
                     tagsTable.Insert(id, tag);
+
+                // Every customer gets the full window, so a rating run reads the worst case: twelve months each.
+                var baseVolume = BaseMonthlyVolume(details.Category, names.Random);
+                var price = names.Random.Next(550, 751);
+                var share = details.Category is CustomerCategory.FirstTierAgent or CustomerCategory.SecondTierAgent ? Math.Round(0.2m + names.Random.Next(70) / 100m, 2) : (decimal?)null;
+                var latePayer = names.Chance(0.12);
+                var badPayer = names.Chance(0.02);
+                foreach (var month in factMonthsList)
+                {
+                    var volume = Math.Round(baseVolume * (80 + names.Random.Next(41)) / 100m, 1);
+                    var amount = volume * price;
+                    var overdue = badPayer ? 90 + names.Random.Next(61) : latePayer ? 15 + names.Random.Next(46) : 0;
+                    factsTable.Insert(++factId, id, month, amount, volume, "t", Math.Round(amount * 0.08m, 2), overdue,
+                        overdue == 0 ? 1m : 0.75m, share, names.Chance(0.03) ? 1 : 0, badPayer && overdue > 120, "benchmark", updatedAt, owner.StaffId, 1);
+                }
             }
             transaction.Commit();
             Console.Write($"\r  {batchEnd,12:N0} / {count:N0} customers, {batchEnd / Math.Max(0.001, clock.Elapsed.TotalSeconds),8:N0}/s");
@@ -168,6 +192,20 @@ internal static class BenchmarkDatabaseGenerator
             return (owner, names.Customer(salesForce.CityFor(owner, names), today));
         }
     }
+
+    private static int BaseMonthlyVolume(CustomerCategory category, Random random) => category switch
+    {
+        CustomerCategory.FirstTierAgent => random.Next(1_500, 7_001),
+        CustomerCategory.StrategicPartner => random.Next(2_000, 6_001),
+        CustomerCategory.SecondTierAgent => random.Next(300, 1_501),
+        CustomerCategory.ProjectOwner => random.Next(100, 2_001),
+        CustomerCategory.EndUser => random.Next(50, 801),
+        CustomerCategory.Distributor => random.Next(100, 601),
+        CustomerCategory.OtherBrandAgent => random.Next(50, 301),
+        CustomerCategory.Retailer => random.Next(20, 151),
+        CustomerCategory.Designer => 0,
+        _ => random.Next(10, 101),
+    };
 
     /// <summary>Indexes built once over sorted data are far cheaper than millions of random b-tree inserts.</summary>
     private static List<string> DropSecondaryIndexes(SqliteConnection connection)

@@ -55,6 +55,19 @@ internal sealed class ApiSession(HttpClient http, string username, string passwo
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
     }
 
+    public async Task<JsonDocument> PostJsonAsync(string path, object body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = await AuthorizationAsync(ct);
+        using var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"POST {path} as {username}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+    }
+
     /// <summary>Sends one measured request and reads the whole body, as a real client would.</summary>
     public async Task<bool> SendAsync(string pathAndQuery, CancellationToken ct)
     {

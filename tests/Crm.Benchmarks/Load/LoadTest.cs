@@ -36,6 +36,7 @@ internal static class LoadTest
         var duration = TimeSpan.FromSeconds(options.Number("duration", 30, 1, 3600));
         var warmup = TimeSpan.FromSeconds(options.Number("warmup", 5, 0, 600));
         var password = options.Text("password", "Crm@demo2026");
+        var only = options.Text("scenarios", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
         options.RejectUnknown();
 
         if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https"))
@@ -80,7 +81,15 @@ internal static class LoadTest
             new("filtered", (role, n) => $"/api/v1/customers?grade=A&unitId={role.FilterUnitIds[(int)(n % role.FilterUnitIds.Count)]}&pageSize=20"),
             new("search", (_, n) => $"/api/v1/customers?q={Uri.EscapeDataString(searchTerms[(int)(n % searchTerms.Count)])}&pageSize=20"),
             new("get", (role, n) => role.CustomerIds.Count == 0 ? null : $"/api/v1/customers/{role.CustomerIds[(int)(n % role.CustomerIds.Count)]}"),
+            new("evaluate", (role, n) => role.CustomerIds.Count == 0 ? null : $"/api/v1/customers/{role.CustomerIds[(int)(n % role.CustomerIds.Count)]}/grade-evaluation"),
         ];
+        if (only.Count > 0)
+        {
+            var unknown = only.Except(scenarios.Select(s => s.Name)).ToList();
+            if (unknown.Count > 0)
+                throw new UsageException($"Unknown scenario(s): {string.Join(", ", unknown)}; known: {string.Join(", ", scenarios.Select(s => s.Name))}.");
+            scenarios = scenarios.Where(s => only.Contains(s.Name)).ToArray();
+        }
 
         Console.WriteLine($"Load test against {baseUri}: {clients} clients, {warmup.TotalSeconds:F0} s warm-up + {duration.TotalSeconds:F0} s per scenario and role");
         foreach (var role in roles)

@@ -48,7 +48,6 @@ internal sealed class RatingProposalConfiguration : IEntityTypeConfiguration<Rat
         b.Property(p => p.Basis).HasConversion<string>().HasMaxLength(20);
         // Two reviewers deciding the same line at once: the second save fails instead of deciding it twice.
         b.Property(p => p.Decision).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
-        b.HasIndex(p => new { p.RunId, p.Kind, p.Decision, p.CustomerId });
         b.Property(p => p.Note).HasMaxLength(500);
         b.HasIndex(p => new { p.RunId, p.CustomerId }).IsUnique();
         b.HasIndex(p => p.CustomerId);

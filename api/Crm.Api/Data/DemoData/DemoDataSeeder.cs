@@ -134,6 +134,8 @@ public sealed class DemoDataSeeder(CrmDbContext db, IPasswordHasher<Staff> hashe
         }
         db.Customers.AddRange(customers);
         await db.SaveChangesAsync(ct);
+        db.BusinessFacts.AddRange(MonthlyFacts(customers, today, now));
+        await db.SaveChangesAsync(ct);
 
         (Staff, OrgUnit, IReadOnlyList<ChineseCity>, string?, ChineseCity?, ChineseIndustry?) PickOwner()
         {
@@ -145,6 +147,54 @@ public sealed class DemoDataSeeder(CrmDbContext db, IPasswordHasher<Staff> hashe
                 roll -= weight;
             }
             throw new InvalidOperationException("Weights do not add up.");
+        }
+    }
+
+    /// <summary>
+    /// Up to fourteen months of business facts (through last month) for customers we do business with, sized by
+    /// category, so that grading, the rating run and "both ends" have something real to work on. A separate random
+    /// stream keeps the rest of the demo data as it was.
+    /// </summary>
+    private static IEnumerable<BusinessFact> MonthlyFacts(IEnumerable<Customer> customers, DateOnly today, DateTimeOffset now)
+    {
+        var random = new Random(RandomSeed + 1);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        foreach (var customer in customers)
+        {
+            if (customer.Status is not (CustomerStatus.Active or CustomerStatus.Dormant) || customer.CooperationStartOn is not { } started)
+                continue;
+            var (low, high) = customer.Category switch
+            {
+                CustomerCategory.FirstTierAgent => (1_500, 7_000),
+                CustomerCategory.StrategicPartner => (2_000, 6_000),
+                CustomerCategory.SecondTierAgent => (300, 1_500),
+                CustomerCategory.ProjectOwner => (100, 2_000),
+                CustomerCategory.EndUser => (50, 800),
+                CustomerCategory.Distributor => (100, 600),
+                CustomerCategory.OtherBrandAgent => (50, 300),
+                CustomerCategory.Retailer => (20, 150),
+                CustomerCategory.Designer => (0, 0),
+                _ => (10, 100),
+            };
+            var baseVolume = random.Next(low, high + 1);
+            var pricePerTonne = random.Next(550, 751);
+            var share = customer.Category is CustomerCategory.FirstTierAgent or CustomerCategory.SecondTierAgent ? Math.Round(0.2m + (decimal)random.NextDouble() * 0.7m, 2) : (decimal?)null;
+            var latePayer = random.NextDouble() < 0.12;
+            var badPayer = random.NextDouble() < 0.03;
+            var from = new DateOnly(started.Year, started.Month, 1);
+            if (from < thisMonth.AddMonths(-14))
+                from = thisMonth.AddMonths(-14);
+            for (var month = from; month < thisMonth; month = month.AddMonths(1))
+            {
+                var fading = customer.Status == CustomerStatus.Dormant && month >= thisMonth.AddMonths(-6);
+                var volume = fading ? 0 : Math.Round(baseVolume * (0.8m + (decimal)random.NextDouble() * 0.4m), 1);
+                var amount = Math.Round(volume * pricePerTonne, 2);
+                var overdue = badPayer ? random.Next(90, 151) : latePayer ? random.Next(15, 61) : random.NextDouble() < 0.1 ? random.Next(1, 10) : 0;
+                yield return new BusinessFact(customer.Id, month, new BusinessFactValues(
+                    amount, volume, BusinessFact.DefaultVolumeUnit, Math.Round(amount * 0.08m, 2), overdue,
+                    overdue == 0 ? 1m : Math.Round(0.5m + (decimal)random.NextDouble() * 0.4m, 4), share,
+                    random.NextDouble() < 0.05 ? 1 : 0, badPayer && overdue > 120, "demo"), now, customer.OwnerId);
+            }
         }
     }
 

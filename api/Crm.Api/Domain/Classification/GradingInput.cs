@@ -33,7 +33,8 @@ public sealed record GradingInput(
 
     public static GradingInput From(Customer customer, IEnumerable<BusinessFact> lastTwelveMonths, DateOnly asOf, bool badCreditOnRecord = false) =>
         From(customer.EnterpriseNature, customer.Category, customer.Status, customer.CooperationStartOn, customer.RiskFlags,
-            badCreditOnRecord, lastTwelveMonths, asOf);
+            badCreditOnRecord, lastTwelveMonths.Select(f => f.Figures), asOf);
+
 
     /// <summary>
     /// Aggregates the facts inside the window (others are ignored, duplicates of a month are not expected).
@@ -46,7 +47,7 @@ public sealed record GradingInput(
         DateOnly? cooperationStartOn,
         RiskFlags riskFlags,
         bool badCreditOnRecord,
-        IEnumerable<BusinessFact> lastTwelveMonths,
+        IEnumerable<FactFigures> lastTwelveMonths,
         DateOnly asOf)
     {
         var (from, to) = WindowOf(asOf);

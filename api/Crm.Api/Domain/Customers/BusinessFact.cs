@@ -15,6 +15,19 @@ public sealed record BusinessFactValues(
     bool BadCredit,
     string Source);
 
+/// <summary>The figures of one customer-month that grading reads (what a rating run loads for a million customers).</summary>
+public readonly record struct FactFigures(
+    long CustomerId,
+    DateOnly Month,
+    decimal OrderAmount,
+    decimal Volume,
+    decimal ProfitContribution,
+    int DaysOverdue,
+    decimal? OnTimePaymentRatio,
+    decimal? ShareOfWallet,
+    int Referrals,
+    bool BadCredit);
+
 /// <summary>经营数据: a customer's business with us in one calendar month, the input of classification.</summary>
 public sealed class BusinessFact
 {
@@ -62,6 +75,9 @@ public sealed class BusinessFact
     public DateTimeOffset UpdatedAt { get; private set; }
     public long UpdatedById { get; private set; }
     public int Version { get; private set; }
+
+    public FactFigures Figures =>
+        new(CustomerId, Month, OrderAmount, Volume, ProfitContribution, DaysOverdue, OnTimePaymentRatio, ShareOfWallet, Referrals, BadCredit);
 
     public BusinessFactValues Values =>
         new(OrderAmount, Volume, VolumeUnit, ProfitContribution, DaysOverdue, OnTimePaymentRatio, ShareOfWallet, Referrals, BadCredit, Source);

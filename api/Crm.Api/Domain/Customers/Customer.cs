@@ -282,6 +282,7 @@ public sealed class Customer
     private static string? Format<T>(T value) => value switch
     {
         null => null,
+        bool flag => flag ? "true" : "false",
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         decimal number => number.ToString(CultureInfo.InvariantCulture),
         RiskFlags flags => string.Join(",", flags.Split()),

@@ -10,7 +10,7 @@ namespace Crm.Api.Features.Classification;
 
 public sealed record CancelRatingRunCommand(long Id) : ICommand<Result<RatingRunDto>>;
 
-/// <summary>Stops a queued, running or reviewing run; undecided lines stay undecided and change nothing. Frees the scheme for a new run.</summary>
+/// <summary>Stops a queued, running or reviewing run; its undecided lines are dropped and change nothing. Frees the scheme for a new run.</summary>
 public sealed class CancelRatingRunHandler(CrmDbContext db, UserContext users, TimeProvider clock) : ICommandHandler<CancelRatingRunCommand, Result<RatingRunDto>>
 {
     public async ValueTask<Result<RatingRunDto>> Handle(CancelRatingRunCommand command, CancellationToken ct)
@@ -32,6 +32,8 @@ public sealed class CancelRatingRunHandler(CrmDbContext db, UserContext users, T
             .SetProperty(r => r.ClosedById, user.StaffId)
             .SetProperty(r => r.LeaseOwner, (string?)null)
             .SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null), ct);
+        // Undecided lines of a cancelled run can never be decided: drop them (the run keeps its counts).
+        await db.RatingProposals.Where(p => p.RunId == run.Id && p.Decision == ProposalDecision.Pending).ExecuteDeleteAsync(ct);
         var saved = await db.RatingRuns.AsNoTracking().SingleAsync(r => r.Id == command.Id, ct);
         return await RatingRunViews.LoadDtoAsync(db, saved, now, ct);
     }

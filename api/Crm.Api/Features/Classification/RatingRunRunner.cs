@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Crm.Api.Common.Security;
 using Crm.Api.Common.Startup;
 using Crm.Api.Data;
@@ -115,16 +116,17 @@ internal sealed class RatingRunRunner(
             var version = await db.GradingSchemeVersions.AsNoTracking().SingleAsync(v => v.Code == run.SchemeCode && v.Version == run.SchemeVersion, stop);
             var scheme = schemes.Get(version);
             var filter = JsonSerializer.Deserialize<RatingRunFilter>(run.FilterJson, RatingRunFilter.Json) ?? new RatingRunFilter();
-            var customers = await CustomerListFilter.ApplyAsync(
-                db.Customers.AsNoTracking().VisibleAsSet(user.ScopeFor(Permissions.ClassificationRun), db), filter.ToCustomerFilter(), db, stop);
+            var reach = user.ScopeFor(Permissions.ClassificationRun);
+            Task<IQueryable<Customer>> CustomersIn(CrmDbContext context) =>
+                CustomerListFilter.ApplyAsync(context.Customers.AsNoTracking().VisibleAsSet(reach, context), filter.ToCustomerFilter(), context, stop);
 
             if (run.Cursor == 0)
             {
-                var total = await customers.CountAsync(stop);
+                var total = await (await CustomersIn(db)).CountAsync(stop);
                 if (await Mine(db, id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Total, total), stop) == 0)
                     return;
             }
-            await EvaluateAsync(db, run, scheme, customers, stop);
+            await EvaluateAsync(db, run, scheme, CustomersIn, stop);
         }
         catch (LeaseLostException)
         {
@@ -150,75 +152,144 @@ internal sealed class RatingRunRunner(
     private sealed record Candidate(long Id, EnterpriseNature EnterpriseNature, CustomerCategory Category, CustomerStatus Status,
         DateOnly? CooperationStartOn, RiskFlags RiskFlags, string? Grade, bool GradeOverridden);
 
-    private async Task EvaluateAsync(CrmDbContext db, RatingRun run, CompiledGradingScheme scheme, IQueryable<Customer> customers, CancellationToken stop)
+    private sealed record Batch(List<Candidate> Customers, ILookup<long, FactFigures> Facts);
+
+    /// <summary>
+    /// Reading and writing overlap: a reader on its own connection loads the next batch (customers, then their facts
+    /// in the window) while this one evaluates and commits the current batch. SQLite's WAL lets the reader go on
+    /// while the writer commits.
+    /// </summary>
+    private async Task EvaluateAsync(CrmDbContext db, RatingRun run, CompiledGradingScheme scheme,
+        Func<CrmDbContext, Task<IQueryable<Customer>>> customersIn, CancellationToken stop)
     {
-        var batchSize = options.Value.RunBatchSize;
-        var (from, to) = GradingInput.WindowOf(run.AsOf);
-        var grades = scheme.Scheme.Grades;
-        var cursor = run.Cursor;
-        while (true)
+        var timing = new RunTiming();
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var reader = Task.Run(() => ReadBatchesAsync(run, customersIn, batches.Writer, timing, reading.Token), reading.Token);
+        try
         {
-            var batch = await customers.Where(c => c.Id > cursor).OrderBy(c => c.Id).Take(batchSize)
-                .Select(c => new Candidate(c.Id, c.EnterpriseNature, c.Category, c.Status, c.CooperationStartOn, c.RiskFlags, c.Grade, c.GradeOverridden))
-                .ToListAsync(stop);
-            if (batch.Count == 0)
-            {
-                await FinishAsync(db, run.Id, stop);
-                return;
-            }
-            long low = batch[0].Id, high = batch[^1].Id;
-            var facts = (await db.BusinessFacts.AsNoTracking()
-                    .Where(f => f.CustomerId >= low && f.CustomerId <= high && f.Month >= from && f.Month < to)
-                    .ToListAsync(stop))
-                .ToLookup(f => f.CustomerId);
-
-            var proposals = new List<RatingProposal>();
-            int changes = 0, unchanged = 0, overridden = 0;
-            foreach (var c in batch)
-            {
-                var input = GradingInput.From(c.EnterpriseNature, c.Category, c.Status, c.CooperationStartOn, c.RiskFlags, false, facts[c.Id], run.AsOf);
-                var result = scheme.Evaluate(input);
-                ProposalKind kind;
-                if (c.GradeOverridden)
-                {
-                    kind = ProposalKind.Overridden;
-                    overridden++;
-                }
-                else if (result.Grade != c.Grade)
-                {
-                    kind = ProposalKind.Change;
-                    changes++;
-                }
-                else
-                {
-                    unchanged++;
-                    continue;
-                }
-                proposals.Add(new RatingProposal(run.Id, c.Id, c.Grade, result.Grade, GradeChange.DirectionOf(c.Grade, result.Grade, grades), kind,
-                    result.Basis, GradingSchemeJson.SerializeResult(result)));
-            }
-
-            await using (var tx = await db.Database.BeginTransactionAsync(stop))
-            {
-                var leaseUntil = clock.GetUtcNow() + options.Value.RunLease;
-                var count = batch.Count;
-                var next = high;
-                var renewed = await Mine(db, run.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.Done, r => r.Done + count)
-                    .SetProperty(r => r.Cursor, next)
-                    .SetProperty(r => r.Changes, r => r.Changes + changes)
-                    .SetProperty(r => r.Unchanged, r => r.Unchanged + unchanged)
-                    .SetProperty(r => r.Overridden, r => r.Overridden + overridden)
-                    .SetProperty(r => r.LeaseUntil, leaseUntil), stop);
-                if (renewed == 0)
-                    throw new LeaseLostException();
-                db.RatingProposals.AddRange(proposals);
-                await db.SaveChangesAsync(stop);
-                await tx.CommitAsync(stop);
-            }
-            db.ChangeTracker.Clear();
-            cursor = high;
+            await foreach (var batch in batches.Reader.ReadAllAsync(stop))
+                await WriteBatchAsync(db, run, scheme, batch, timing, stop);
+            await reader;
         }
+        finally
+        {
+            await reading.CancelAsync();
+            try
+            {
+                await reader;
+            }
+            catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
+            {
+                // The reader stops because this side stopped; its reason is not news.
+            }
+        }
+        await FinishAsync(db, run.Id, stop);
+        logger.LogInformation("Rating run {RunId}: {Customers} customers evaluated by this instance; reading {Read:F1} s, evaluating {Evaluate:F1} s, writing {Write:F1} s",
+            run.Id, timing.Customers, timing.Read.Elapsed.TotalSeconds, timing.Evaluate.Elapsed.TotalSeconds, timing.Write.Elapsed.TotalSeconds);
+    }
+
+    private async Task ReadBatchesAsync(RatingRun run, Func<CrmDbContext, Task<IQueryable<Customer>>> customersIn, ChannelWriter<Batch> output,
+        RunTiming timing, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            var customers = await customersIn(db);
+            var (from, to) = GradingInput.WindowOf(run.AsOf);
+            var batchSize = options.Value.RunBatchSize;
+            var cursor = run.Cursor;
+            while (true)
+            {
+                timing.Read.Start();
+                var after = cursor;
+                var batch = await customers.Where(c => c.Id > after).OrderBy(c => c.Id).Take(batchSize)
+                    .Select(c => new Candidate(c.Id, c.EnterpriseNature, c.Category, c.Status, c.CooperationStartOn, c.RiskFlags, c.Grade, c.GradeOverridden))
+                    .ToListAsync(ct);
+                if (batch.Count == 0)
+                {
+                    timing.Read.Stop();
+                    break;
+                }
+                long low = batch[0].Id, high = batch[^1].Id;
+                var facts = (await db.BusinessFacts.AsNoTracking()
+                        .Where(f => f.CustomerId >= low && f.CustomerId <= high && f.Month >= from && f.Month < to)
+                        .Select(f => new FactFigures(f.CustomerId, f.Month, f.OrderAmount, f.Volume, f.ProfitContribution, f.DaysOverdue,
+                            f.OnTimePaymentRatio, f.ShareOfWallet, f.Referrals, f.BadCredit))
+                        .ToListAsync(ct))
+                    .ToLookup(f => f.CustomerId);
+                timing.Read.Stop();
+                await output.WriteAsync(new Batch(batch, facts), ct);
+                cursor = high;
+            }
+            output.Complete();
+        }
+        catch (Exception e)
+        {
+            output.Complete(e);
+        }
+    }
+
+    private async Task WriteBatchAsync(CrmDbContext db, RatingRun run, CompiledGradingScheme scheme, Batch batch, RunTiming timing, CancellationToken stop)
+    {
+        timing.Evaluate.Start();
+        var grades = scheme.Scheme.Grades;
+        var proposals = new List<RatingProposal>();
+        int changes = 0, unchanged = 0, overridden = 0;
+        foreach (var c in batch.Customers)
+        {
+            var input = GradingInput.From(c.EnterpriseNature, c.Category, c.Status, c.CooperationStartOn, c.RiskFlags, false, batch.Facts[c.Id], run.AsOf);
+            var result = scheme.Evaluate(input);
+            ProposalKind kind;
+            if (c.GradeOverridden)
+            {
+                kind = ProposalKind.Overridden;
+                overridden++;
+            }
+            else if (result.Grade != c.Grade)
+            {
+                kind = ProposalKind.Change;
+                changes++;
+            }
+            else
+            {
+                unchanged++;
+                continue;
+            }
+            proposals.Add(new RatingProposal(run.Id, c.Id, c.Grade, result.Grade, GradeChange.DirectionOf(c.Grade, result.Grade, grades), kind,
+                result.Basis, GradingSchemeJson.SerializeResult(result)));
+        }
+        timing.Evaluate.Stop();
+        timing.Customers += batch.Customers.Count;
+
+        timing.Write.Start();
+        var count = batch.Customers.Count;
+        var high = batch.Customers[^1].Id;
+        await using (var tx = await db.Database.BeginTransactionAsync(stop))
+        {
+            var leaseUntil = clock.GetUtcNow() + options.Value.RunLease;
+            var renewed = await Mine(db, run.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Done, r => r.Done + count)
+                .SetProperty(r => r.Cursor, high)
+                .SetProperty(r => r.Changes, r => r.Changes + changes)
+                .SetProperty(r => r.Unchanged, r => r.Unchanged + unchanged)
+                .SetProperty(r => r.Overridden, r => r.Overridden + overridden)
+                .SetProperty(r => r.LeaseUntil, leaseUntil), stop);
+            if (renewed == 0)
+                throw new LeaseLostException();
+            await RatingProposalWriter.InsertAsync(db, proposals, stop);
+            await tx.CommitAsync(stop);
+        }
+        timing.Write.Stop();
+    }
+
+    private sealed class RunTiming
+    {
+        public System.Diagnostics.Stopwatch Read { get; } = new();
+        public System.Diagnostics.Stopwatch Evaluate { get; } = new();
+        public System.Diagnostics.Stopwatch Write { get; } = new();
+        public int Customers { get; set; }
     }
 
     /// <summary>Evaluation done: the change list goes to review, or the run completes at once when nothing changed.</summary>

@@ -526,8 +526,6 @@ namespace Crm.Api.Data.Migrations.SqlServer
                     b.HasIndex("RunId", "CustomerId")
                         .IsUnique();
 
-                    b.HasIndex("RunId", "Kind", "Decision", "CustomerId");
-
                     b.ToTable("RatingProposals");
                 });
 

@@ -507,8 +507,6 @@ namespace Crm.Api.Data.Migrations.Sqlite
                     b.HasIndex("RunId", "CustomerId")
                         .IsUnique();
 
-                    b.HasIndex("RunId", "Kind", "Decision", "CustomerId");
-
                     b.ToTable("RatingProposals");
                 });
 

@@ -1007,11 +1007,6 @@ namespace Crm.Api.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_RatingProposals_RunId_Kind_Decision_CustomerId",
-                table: "RatingProposals",
-                columns: new[] { "RunId", "Kind", "Decision", "CustomerId" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_RatingRuns_ActiveSchemeCode",
                 table: "RatingRuns",
                 column: "ActiveSchemeCode",

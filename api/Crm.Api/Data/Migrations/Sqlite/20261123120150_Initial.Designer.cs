@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261123113248_Initial")]
+    [Migration("20261123120150_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -509,8 +509,6 @@ namespace Crm.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("RunId", "CustomerId")
                         .IsUnique();
-
-                    b.HasIndex("RunId", "Kind", "Decision", "CustomerId");
 
                     b.ToTable("RatingProposals");
                 });

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Api.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCrmDbContext))]
-    [Migration("20261123113252_Initial")]
+    [Migration("20261123120157_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -528,8 +528,6 @@ namespace Crm.Api.Data.Migrations.SqlServer
 
                     b.HasIndex("RunId", "CustomerId")
                         .IsUnique();
-
-                    b.HasIndex("RunId", "Kind", "Decision", "CustomerId");
 
                     b.ToTable("RatingProposals");
                 });
