@@ -1,5 +1,7 @@
 using Crm.Api.Domain.Access;
+using Crm.Api.Domain.Activities;
 using Crm.Api.Domain.Auth;
+using Crm.Api.Domain.Calendar;
 using Crm.Api.Domain.Customers;
 using Crm.Api.Domain.Exports;
 using Crm.Api.Domain.Org;
@@ -31,6 +33,8 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Handover> Handovers => Set<Handover>();
     public DbSet<HandoverItem> HandoverItems => Set<HandoverItem>();
     public DbSet<BusinessFact> BusinessFacts => Set<BusinessFact>();
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+    public DbSet<Activity> Activities => Set<Activity>();
 
     private bool _accessChanged;
 
