@@ -1,4 +1,5 @@
 using Crm.Benchmarks;
+using Crm.Benchmarks.Calendar;
 using Crm.Benchmarks.Generate;
 using Crm.Benchmarks.Load;
 
@@ -15,6 +16,12 @@ const string Usage = """
           Signs in as east.sales1 (salesperson) and gm (general manager) and runs the scenarios list, filtered,
           search and get with <clients> concurrent clients for <duration> seconds each (after <warmup> seconds that
           are not measured). Prints requests, errors, req/s and p50/p95/p99 latency. Only loopback hosts are allowed.
+
+      calendar [--operations 10000000] [--rounds 5] [--max-days 30] [--seed 42]
+          Micro-benchmark of the working-day calendar (the shipped 2020–2026 notices): AddWorkingDays,
+          WorkingDaysBetween and IsWorkingDay over <operations> random dates 2019–2028 and day counts in
+          [-max-days, max-days], generated before timing; prints millions of operations per second (best and median
+          of <rounds> rounds, one thread). Run it in Release.
 
       --help
           Shows this text.
@@ -33,6 +40,7 @@ try
     {
         "generate" => await BenchmarkDatabaseGenerator.RunAsync(options),
         "load" => await LoadTest.RunAsync(options),
+        "calendar" => CalendarBenchmark.Run(options),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }
