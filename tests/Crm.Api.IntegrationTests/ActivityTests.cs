@@ -203,8 +203,14 @@ public abstract class ActivityTestsBase(ApiFixture fixture)
         var author = await Api.As("east.sales1");
         var coServer = await Api.As("east.sales2");
         var coServerId = await author.StaffId("east.sales2");
+        var authorId = await author.StaffId("east.sales1");
         var customerId = await NewCustomer(author, b => b["coServerIds"] = new[] { coServerId });
-        var (activity, etag) = await Record(author, customerId, Visit());
+        var keyPersonId = await NewKeyPerson(author, customerId);
+        var (activity, etag) = await Record(author, customerId, Visit(tweak: b =>
+        {
+            b["participantIds"] = new[] { authorId, coServerId };
+            b["keyPersonIds"] = new[] { keyPersonId };
+        }));
         var url = $"/api/v1/customers/{customerId}/activities/{activity["id"]}";
 
         // A co-serving salesperson may record their own activities here, not change the author's.
@@ -226,8 +232,9 @@ public abstract class ActivityTestsBase(ApiFixture fixture)
         var body = await byManager.Body();
         (body["version"]!.GetValue<int>(), body["updatedBy"]!["id"]!.GetValue<long>(), body["createdBy"]!["id"]!.GetValue<long>())
             .ShouldBe((3, await manager.StaffId("east.manager"), await author.StaffId("east.sales1")));
-        // Participants stay as recorded when the editor leaves them out: the author by default, never the editor.
-        body["participants"]!.AsArray().Select(p => p!["id"]!.GetValue<long>()).ShouldBe([await author.StaffId("east.sales1")]);
+        // Participants and key persons stay as recorded when the editor leaves them out, never "whoever edits".
+        body["participants"]!.AsArray().Select(p => p!["id"]!.GetValue<long>()).ShouldBe([authorId, coServerId]);
+        body["keyPersons"]!.AsArray().Select(k => k!["id"]!.GetValue<long>()).ShouldBe([keyPersonId]);
 
         (await manager.SendAsync(new HttpRequestMessage(HttpMethod.Delete, url).WithIfMatch("\"2\""))).StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
         (await manager.DeleteAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NoContent);

@@ -15,10 +15,10 @@ public abstract record ActivityBody
     /// <summary>The business date it took place (Asia/Shanghai): not after today, not before 2000.</summary>
     public DateOnly? OccurredOn { get; init; }
 
-    /// <summary>Our staff who took part, first the one who led it; defaults to the author.</summary>
+    /// <summary>Our staff who took part, first the one who led it; defaults to the author (on update: left as recorded).</summary>
     public IReadOnlyList<long>? ParticipantIds { get; init; }
 
-    /// <summary>Key persons of this customer who were met or addressed.</summary>
+    /// <summary>Key persons of this customer who were met or addressed; left out on update: left as recorded.</summary>
     public IReadOnlyList<long>? KeyPersonIds { get; init; }
 
     /// <summary>What happened (沟通内容).</summary>
@@ -84,8 +84,10 @@ public sealed record ActivityDto(
 
 internal static class ActivityMapping
 {
-    public static ActivityDetails ToDetails(this ActivityBody body, long authorId) => new(
-        body.Kind!.Value, body.OccurredOn!.Value, body.ParticipantIds is { Count: > 0 } ids ? ids : [authorId], body.KeyPersonIds ?? [],
+    /// <param name="participantIds">Used when the body leaves participants out (null or empty).</param>
+    /// <param name="keyPersonIds">Used when the body leaves key persons out (null).</param>
+    public static ActivityDetails ToDetails(this ActivityBody body, IReadOnlyList<long> participantIds, IReadOnlyList<long> keyPersonIds) => new(
+        body.Kind!.Value, body.OccurredOn!.Value, body.ParticipantIds is { Count: > 0 } ids ? ids : participantIds, body.KeyPersonIds ?? keyPersonIds,
         body.Notes!.Trim(), Blank(body.Outcome), Blank(body.NextStep), body.NextStepDue);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -61,7 +61,8 @@ public static class ActivityEndpoints
             .WithName("UpdateActivity")
             .WithSummary("Replace an activity's fields (If-Match required; its author, or activities.manage)")
             .WithDescription("Its author may change it while holding activities.write for the customer; anybody else needs activities.manage " +
-                             "reaching the customer (unit managers, 市场部, company leaders). 412 when stale, 428 without If-Match.")
+                             "reaching the customer (unit managers, 市场部, company leaders). 412 when stale, 428 without If-Match. " +
+                             "participantIds and keyPersonIds left out stay as recorded.")
             .Produces<ActivityDto>()
             .ProducesProblems(400, 403, 404, 409, 412, 428);
 

@@ -30,7 +30,7 @@ public sealed class CreateActivityHandler(CrmDbContext db, UserContext users, Ti
             return Error.NotFound("客户");
         if (ActivityAccess.CheckMayRecord(user, customer) is { } refused)
             return refused;
-        var details = command.ToDetails(user.StaffId);
+        var details = command.ToDetails([user.StaffId], []);
         if (await ActivityAccess.CheckReferencesAsync(db, customer.Id, details, ct) is { } invalid)
             return invalid;
 

@@ -33,8 +33,9 @@ public sealed class UpdateActivityHandler(CrmDbContext db, UserContext users, Ti
             return stale;
         if (ActivityAccess.CheckMayChange(user, customer, activity) is { } refused)
             return refused;
-        // Participants default to the author, not to whoever edits.
-        var details = command.ToDetails(activity.CreatedById);
+        // Left out, participants and key persons stay as recorded (never "whoever edits"), as co-servers do on a customer.
+        var current = activity.Details;
+        var details = command.ToDetails(current.ParticipantIds, current.KeyPersonIds);
         if (await ActivityAccess.CheckReferencesAsync(db, customer.Id, details, ct) is { } invalid)
             return invalid;
 
