@@ -92,7 +92,7 @@ public abstract class CalendarTestsBase(ApiFixture fixture)
         var body = await Get(await Api.As("south.sales1"), url);
 
         body[field]!.ToString().ShouldBe(expected);
-        body["confirmed"]!.GetValue<bool>().ShouldBeTrue();
+        body["calendarConfirmed"]!.GetValue<bool>().ShouldBeTrue();
     }
 
     [Theory]
@@ -124,7 +124,7 @@ public abstract class CalendarTestsBase(ApiFixture fixture)
         var sales = await Api.As("east.sales1");
         var admin = await Api.As("admin");
         var before = await Get(sales, "/api/v1/calendar/add?date=2026-12-30&days=5");
-        (before["result"]!.GetValue<string>(), before["confirmed"]!.GetValue<bool>()).ShouldBe(("2027-01-06", false));
+        (before["result"]!.GetValue<string>(), before["calendarConfirmed"]!.GetValue<bool>()).ShouldBe(("2027-01-06", false));
 
         var created = await admin.PutJson("/api/v1/calendar/2027", Notice(("2027-01-01", "元旦", true), ("2027-01-02", "元旦", true),
             ("2027-01-03", "元旦", true), ("2027-02-20", "春节", false)), null);
@@ -140,7 +140,7 @@ public abstract class CalendarTestsBase(ApiFixture fixture)
 
         // Every deadline computed from now on uses it, on this instance at once.
         var after = await Get(sales, "/api/v1/calendar/add?date=2026-12-30&days=5");
-        (after["result"]!.GetValue<string>(), after["confirmed"]!.GetValue<bool>()).ShouldBe(("2027-01-07", true));
+        (after["result"]!.GetValue<string>(), after["calendarConfirmed"]!.GetValue<bool>()).ShouldBe(("2027-01-07", true));
         (await Get(sales, "/api/v1/calendar/check?date=2027-02-20"))["kind"]!.GetValue<string>().ShouldBe("MakeUpWorkday");
 
         // A correction needs the current ETag.
@@ -258,16 +258,16 @@ public abstract class CalendarTestsBase(ApiFixture fixture)
             // New Year's Eve 2028 → 2029: a year without a notice is answered by the weekday rule, unconfirmed.
             Clock.SetShanghai(2028, 12, 31, 23, 59, 59);
             var eve = await Get(client, "/api/v1/calendar/check");
-            (eve["date"]!.GetValue<string>(), eve["confirmed"]!.GetValue<bool>()).ShouldBe(("2028-12-31", false));
+            (eve["date"]!.GetValue<string>(), eve["calendarConfirmed"]!.GetValue<bool>()).ShouldBe(("2028-12-31", false));
             Clock.SetShanghai(2029, 1, 1, 0, 0, 1);
             var newYear = await Get(client, "/api/v1/calendar/check");
-            (newYear["date"]!.GetValue<string>(), newYear["isWorkingDay"]!.GetValue<bool>(), newYear["confirmed"]!.GetValue<bool>())
+            (newYear["date"]!.GetValue<string>(), newYear["isWorkingDay"]!.GetValue<bool>(), newYear["calendarConfirmed"]!.GetValue<bool>())
                 .ShouldBe(("2029-01-01", true, false));
 
             // The last day of 2025 to the first of 2026 is a known year end: 2026-01-01 is 元旦.
             Clock.SetShanghai(2026, 1, 1, 0, 0, 0);
             var yuandan = await Get(client, "/api/v1/calendar/check");
-            (yuandan["date"]!.GetValue<string>(), yuandan["holidayName"]!.GetValue<string>(), yuandan["confirmed"]!.GetValue<bool>())
+            (yuandan["date"]!.GetValue<string>(), yuandan["holidayName"]!.GetValue<string>(), yuandan["calendarConfirmed"]!.GetValue<bool>())
                 .ShouldBe(("2026-01-01", "元旦", true));
         }
         finally
@@ -300,7 +300,7 @@ public abstract class CalendarTestsBase(ApiFixture fixture)
             await Task.Delay(250);
             day = await Get(client, "/api/v1/calendar/check?date=2035-05-02");
         } while (day["isWorkingDay"]!.GetValue<bool>() && DateTime.UtcNow < deadline);
-        (day["isWorkingDay"]!.GetValue<bool>(), day["kind"]!.GetValue<string>(), day["confirmed"]!.GetValue<bool>()).ShouldBe((false, "Holiday", true));
+        (day["isWorkingDay"]!.GetValue<bool>(), day["kind"]!.GetValue<string>(), day["calendarConfirmed"]!.GetValue<bool>()).ShouldBe((false, "Holiday", true));
     }
 }
 

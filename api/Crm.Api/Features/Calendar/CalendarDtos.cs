@@ -40,16 +40,16 @@ public sealed record CalendarYearSummary(
 public sealed record CalendarYearDto(CalendarYearSummary Year, IReadOnlyList<CalendarDayDto> Days);
 
 /// <param name="WorkingDays">Working days in (from, to]: from excluded, to included; negative when to is before from.</param>
-/// <param name="Confirmed">false when a day counted lies in a year without a known notice (weekday rule used).</param>
-public sealed record WorkingDaysAnswer(DateOnly From, DateOnly To, int WorkingDays, bool Confirmed);
+/// <param name="CalendarConfirmed">false when a day counted lies in a year without a known notice (weekday rule used).</param>
+public sealed record WorkingDaysAnswer(DateOnly From, DateOnly To, int WorkingDays, bool CalendarConfirmed);
 
 /// <param name="Result">The days-th working day after date (days &gt; 0), before it (days &lt; 0), or date itself (0).</param>
-/// <param name="Confirmed">false when a day passed over lies in a year without a known notice (weekday rule used).</param>
-public sealed record AddWorkingDaysAnswer(DateOnly Date, int Days, DateOnly Result, bool Confirmed);
+/// <param name="CalendarConfirmed">false when a day passed over lies in a year without a known notice (weekday rule used).</param>
+public sealed record AddWorkingDaysAnswer(DateOnly Date, int Days, DateOnly Result, bool CalendarConfirmed);
 
 /// <param name="HolidayName">The holiday a holiday or make-up working day belongs to (春节, 国庆节、中秋节 …).</param>
-/// <param name="Confirmed">false when the date's year has no known notice (weekday rule used).</param>
-public sealed record DayCheckAnswer(DateOnly Date, string DayOfWeek, bool IsWorkingDay, DayKind Kind, string? HolidayName, bool Confirmed);
+/// <param name="CalendarConfirmed">false when the date's year has no known notice (weekday rule used).</param>
+public sealed record DayCheckAnswer(DateOnly Date, string DayOfWeek, bool IsWorkingDay, DayKind Kind, string? HolidayName, bool CalendarConfirmed);
 
 internal static class CalendarDates
 {

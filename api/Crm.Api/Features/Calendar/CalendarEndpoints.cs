@@ -15,7 +15,7 @@ public static class CalendarEndpoints
             .WithName("CountWorkingDays")
             .WithSummary("Working days between two dates (Chinese official calendar with 调休)")
             .WithDescription("Counts the working days in (from, to]: `from` excluded, `to` included, so from=2025-01-24&to=2025-02-07 is 5 " +
-                             "(Spring Festival 2025, with the make-up Sunday 2025-01-26). Negative when `to` is before `from`. `confirmed` is false when a day counted lies in a year " +
+                             "(Spring Festival 2025, with the make-up Sunday 2025-01-26). Negative when `to` is before `from`. `calendarConfirmed` is false when a day counted lies in a year " +
                              "whose holiday notice is not known yet: that part is counted by the weekday rule (Mon–Fri).")
             .Produces<WorkingDaysAnswer>()
             .ProducesProblems(400);
@@ -26,7 +26,7 @@ public static class CalendarEndpoints
             .WithSummary("The date a number of working days after (or before) a date")
             .WithDescription("`days` > 0: the days-th working day after `date` (`date` itself never counts: 5 working days after a first " +
                              "contact on 2025-01-24 is 2025-02-07). `days` < 0: the |days|-th working day before `date`. 0: `date` itself. " +
-                             "`date` defaults to today (Asia/Shanghai). |days| ≤ Calendar:MaxAddDays (1000). `confirmed` is false when a day " +
+                             "`date` defaults to today (Asia/Shanghai). |days| ≤ Calendar:MaxAddDays (1000). `calendarConfirmed` is false when a day " +
                              "passed over lies in a year without a known notice.")
             .Produces<AddWorkingDaysAnswer>()
             .ProducesProblems(400);
@@ -36,7 +36,7 @@ public static class CalendarEndpoints
             .WithName("CheckCalendarDay")
             .WithSummary("Whether a date is a working day, and which holiday it belongs to")
             .WithDescription("`kind` is Workday, Weekend, Holiday (放假) or MakeUpWorkday (调休上班); `holidayName` names the holiday of the " +
-                             "last two. `date` defaults to today (Asia/Shanghai).")
+                             "last two. `date` defaults to today (Asia/Shanghai). `calendarConfirmed` is false when its year has no known notice.")
             .Produces<DayCheckAnswer>()
             .ProducesProblems(400);
 
