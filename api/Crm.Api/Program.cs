@@ -10,6 +10,7 @@ using Crm.Api.Features.Access;
 using Crm.Api.Features.Activities;
 using Crm.Api.Features.Auth;
 using Crm.Api.Features.Calendar;
+using Crm.Api.Features.Classification;
 using Crm.Api.Features.Customers;
 using Crm.Api.Features.Export;
 using Crm.Api.Features.Facts;
@@ -50,6 +51,7 @@ builder.Services.AddCrmReadLog(builder.Configuration);
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddCustomerExport(builder.Configuration);
 builder.Services.AddBusinessFacts(builder.Configuration);
+builder.Services.AddClassification(builder.Configuration);
 builder.Services.AddWorkingCalendar(builder.Configuration);
 
 builder.Services.AddMediator(o =>
@@ -87,6 +89,7 @@ app.MapExportEndpoints();
 app.MapReadLogEndpoints();
 app.MapHandoverEndpoints();
 app.MapFactEndpoints();
+app.MapClassificationEndpoints();
 app.MapCalendarEndpoints();
 app.MapActivityEndpoints();
 

@@ -143,6 +143,7 @@ public static class BolaMatrix
     private static readonly HashSet<string> Overseers = ["gm", "deputy", "admin"];
     private static readonly HashSet<string> Requesters = ["east.sales1", "south.sales1", "east.sales2"];
     private static readonly HashSet<string> Approvers = ["gm", "deputy", "east.manager"];
+    private static readonly HashSet<string> RatingReviewers = ["gm", "deputy", "marketing1"];
 
     public static readonly BolaPattern East = new("华东", "east.sales1", "EAST", false);
     public static readonly BolaPattern South = new("华南", "south.sales1", "SOUTH", false);
@@ -220,6 +221,18 @@ public static class BolaMatrix
         ["POST /api/v1/access/roles"] = "role admin (admin.roles)",
         ["PUT /api/v1/access/roles/{id:long}"] = "role admin (admin.roles)",
         ["DELETE /api/v1/access/roles/{id:long}"] = "role admin (admin.roles)",
+        ["GET /api/v1/grading/fields"] = "grading field catalogue",
+        ["GET /api/v1/grading/schemes"] = "grading scheme catalogue",
+        ["POST /api/v1/grading/schemes"] = "grading scheme admin (classification.schemes)",
+        ["GET /api/v1/grading/schemes/{code}"] = "grading scheme",
+        ["PUT /api/v1/grading/schemes/{code}"] = "grading scheme admin (classification.schemes)",
+        ["GET /api/v1/grading/schemes/{code}/versions"] = "grading scheme versions",
+        ["POST /api/v1/grading/runs"] = "starts a rating run within the caller's classification.run scope; answers status and counts only",
+        ["GET /api/v1/grading/runs"] = "rating run status and counts, no customer",
+        ["GET /api/v1/grading/runs/{id:long}"] = "rating run status and counts, no customer",
+        ["POST /api/v1/grading/runs/{id:long}/cancel"] = "rating run status and counts, no customer",
+        ["GET /api/v1/grading/statistics/distribution"] = "counts per unit, region, category or owner over the caller's visible customers; names no customer",
+        ["GET /api/v1/grading/statistics/movements"] = "counts per owner, unit or month over the caller's visible customers; names no customer",
         ["GET /api/v1/calendar/working-days"] = "working-day arithmetic on public holiday notices",
         ["GET /api/v1/calendar/add"] = "working-day arithmetic on public holiday notices",
         ["GET /api/v1/calendar/check"] = "working-day arithmetic on public holiday notices",
@@ -315,6 +328,29 @@ public static class BolaMatrix
             BolaCase.Invisible => InvisiblePattern(r) is null ? null : 403,
             _ => null,
         }, (w, r, c) => w.CreateCustomer(r, c)),
+
+        // Classification: evaluation and grade history follow the archive; overrides need classification.override over it.
+        new($"GET {C}/{{id:long}}/grade-evaluation", (r, c) => Customer(r, c, Writers.Append("admin").ToHashSet(), 200),
+            (w, r, c) => w.Send(r, HttpMethod.Get, $"{C}/{w.CustomerId(r, c)}/grade-evaluation")),
+        new($"GET {C}/{{id:long}}/grade-history", (r, c) => Customer(r, c, Writers.Append("admin").ToHashSet(), 200),
+            (w, r, c) => w.Send(r, HttpMethod.Get, $"{C}/{w.CustomerId(r, c)}/grade-history")),
+        new($"POST {C}/{{id:long}}/grade-override", (r, c) => Customer(r, c, Managers, 200),
+            (w, r, c) => w.Send(r, HttpMethod.Post, $"{C}/{w.CustomerId(r, c)}/grade-override", new { grade = "B", reason = "BOLA 矩阵测试" })),
+        // A run's lines are filtered by the reviewer's visibility; the route itself is gated by run/approve.
+        new("GET /api/v1/grading/runs/{id:long}/proposals", (r, c) => Gated(r, c, RatingReviewers, x => x switch
+            {
+                BolaCase.Visible => 200,
+                BolaCase.Missing => 404,
+                _ => null,
+            }), (w, r, c) => w.RatingRun(r, c, "proposals")),
+        new("POST /api/v1/grading/runs/{id:long}/decisions", (r, c) => Gated(r, c, RatingReviewers, x => x switch
+            {
+                BolaCase.Visible => 200,
+                BolaCase.Missing => 404,
+                _ => null,
+            }), (w, r, c) => w.RatingRun(r, c, "decisions")),
+        new("GET /api/v1/grading/statistics/both-ends", (r, c) => c == BolaCase.Visible ? 200 : null,
+            (w, r, _) => w.Send(r, HttpMethod.Get, "/api/v1/grading/statistics/both-ends")),
 
         // Exports: customers.export gates the route (403 whatever the id); jobs are their owner's alone.
         new($"GET {C}/export", (r, c) => c == BolaCase.Visible ? Gated(r, c, Managers, _ => 200) : null, (w, r, _) => w.ExportDirect(r)),
@@ -835,6 +871,29 @@ public sealed class BolaWorld
             return null;
         var id = c == BolaCase.Missing ? Missing : await NewGrant(shape);
         return await Send(role, HttpMethod.Post, $"/api/v1/access/grants/{id}/revoke", new { reason = "矩阵测试" });
+    }
+
+    private long? _ratingRun;
+
+    /// <summary>One run over the fixture's customers, started once by the customer-management department and left under review.</summary>
+    public async Task<BolaOutcome?> RatingRun(string role, BolaCase c, string action)
+    {
+        if (_ratingRun is null)
+        {
+            var marketing = _clients["marketing1"];
+            var started = await marketing.PostJson("/api/v1/grading/runs", new { });
+            started.StatusCode.ShouldBe(HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
+            _ratingRun = (await started.Body())["id"]!.GetValue<long>();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while ((await (await marketing.GetAsync($"/api/v1/grading/runs/{_ratingRun}")).Body())["status"]!.GetValue<string>() is "Queued" or "Running"
+                   && DateTime.UtcNow < deadline)
+                await Task.Delay(200);
+        }
+        var id = c == BolaCase.Missing ? Missing : _ratingRun.Value;
+        return action == "proposals"
+            ? await Send(role, HttpMethod.Get, $"/api/v1/grading/runs/{id}/proposals?pageSize=100")
+            : await Send(role, HttpMethod.Post, $"/api/v1/grading/runs/{id}/decisions",
+                new { decision = "Reject", customerIds = new[] { CustomerId(role, BolaCase.Visible) }, note = "BOLA 矩阵测试" });
     }
 
     public async Task<BolaOutcome?> Lookup(string role, BolaCase c)

@@ -104,7 +104,7 @@ public abstract class CustomerTestsBase(ApiFixture fixture)
         var created = await client.CreateCustomer(body);
         var id = created["id"]!.GetValue<long>();
         body["address"] = "上海市徐汇区漕溪北路 88 号";
-        body["grade"] = "A";
+        body["region"] = "浙江";
 
         (await client.PutJson($"/api/v1/customers/{id}", body, null)).StatusCode.ShouldBe(HttpStatusCode.PreconditionRequired);
         (await client.PutJson($"/api/v1/customers/{id}", body, "\"7\"")).StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
@@ -113,7 +113,7 @@ public abstract class CustomerTestsBase(ApiFixture fixture)
         ok.StatusCode.ShouldBe(HttpStatusCode.OK);
         ok.Headers.ETag!.Tag.ShouldBe("\"2\"");
         var updated = await ok.Body();
-        updated["grade"]!.GetValue<string>().ShouldBe("A");
+        updated["region"]!.GetValue<string>().ShouldBe("浙江");
         var history = await (await client.GetAsync($"/api/v1/customers/{id}/history")).Body();
         var entries = history["items"]!.AsArray();
         var address = entries.Single(e => e!["field"]!.GetValue<string>() == "address")!;
@@ -121,10 +121,31 @@ public abstract class CustomerTestsBase(ApiFixture fixture)
         address["newValue"]!.GetValue<string>().ShouldBe("上海市徐汇区漕溪北路 88 号");
         address["action"]!.GetValue<string>().ShouldBe("Updated");
         address["by"]!["name"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
-        var grade = entries.Single(e => e!["field"]!.GetValue<string>() == "grade")!;
-        (grade["oldValue"]!.GetValue<string>(), grade["newValue"]!.GetValue<string>()).ShouldBe(("B", "A"));
-        grade["changeSetId"]!.GetValue<Guid>().ShouldBe(address["changeSetId"]!.GetValue<Guid>());
+        var region = entries.Single(e => e!["field"]!.GetValue<string>() == "region")!;
+        (region["oldValue"]!.GetValue<string>(), region["newValue"]!.GetValue<string>()).ShouldBe(("上海", "浙江"));
+        region["changeSetId"]!.GetValue<Guid>().ShouldBe(address["changeSetId"]!.GetValue<Guid>());
         entries.Any(e => e!["action"]!.GetValue<string>() == "Created").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task The_grade_is_not_edited_in_the_archive_form_but_may_be_echoed_or_left_out()
+    {
+        var client = await Api.As("east.sales1");
+        var body = TestData.NewCustomer(TestData.UniqueName("等级"));
+        var id = (await client.CreateCustomer(body))["id"]!.GetValue<long>();
+
+        body["grade"] = "A";
+        var refused = await client.PutJson($"/api/v1/customers/{id}", body, "\"1\"");
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await refused.Body();
+        ProblemAssertions.ShouldHaveFieldError(problem, "grade");
+        problem["code"]!.GetValue<string>().ShouldBe("gradeNotEditable");
+
+        body.Remove("grade");
+        body["industry"] = "建材";
+        var kept = await client.PutJson($"/api/v1/customers/{id}", body, "\"1\"");
+        kept.StatusCode.ShouldBe(HttpStatusCode.OK, await kept.Content.ReadAsStringAsync());
+        (await kept.Body())["grade"]!.GetValue<string>().ShouldBe("B");
     }
 
     [Fact]

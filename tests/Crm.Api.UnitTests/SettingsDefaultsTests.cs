@@ -4,6 +4,7 @@ using Crm.Api.Common.Security;
 using Crm.Api.Common.Startup;
 using Crm.Api.Domain.Access;
 using Crm.Api.Features.Access;
+using Crm.Api.Features.Classification;
 using Crm.Api.Features.Export;
 using Crm.Api.Features.Facts;
 using Microsoft.Extensions.Configuration;
@@ -57,6 +58,15 @@ public class SettingsDefaultsTests
         var calendar = Bind<CalendarOptions>("Calendar");
         (calendar.RefreshSeconds, calendar.TimeZone, calendar.MaxAddDays).ShouldBe((30, "Asia/Shanghai", 1000));
         calendar.EffectiveHolidayNames.ShouldBe(["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"]);
+    }
+
+    [Fact]
+    public void Classification_grades_by_the_manufacturer_policy_rates_in_batches_of_2_000_and_flags_risk_from_90_days_overdue()
+    {
+        var classification = Bind<ClassificationOptions>("Classification");
+        (classification.DefaultScheme, classification.RunBatchSize, classification.RunLease, classification.RunPollInterval)
+            .ShouldBe(("manufacturer", 2_000, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(2)));
+        (classification.BothEndsTop, classification.RiskDaysOverdue).ShouldBe((10, 90));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Activities;
 using Crm.Api.Domain.Auth;
 using Crm.Api.Domain.Calendar;
+using Crm.Api.Domain.Classification;
 using Crm.Api.Domain.Customers;
 using Crm.Api.Domain.Exports;
 using Crm.Api.Domain.Org;
@@ -33,6 +34,10 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Handover> Handovers => Set<Handover>();
     public DbSet<HandoverItem> HandoverItems => Set<HandoverItem>();
     public DbSet<BusinessFact> BusinessFacts => Set<BusinessFact>();
+    public DbSet<GradingSchemeVersion> GradingSchemeVersions => Set<GradingSchemeVersion>();
+    public DbSet<RatingRun> RatingRuns => Set<RatingRun>();
+    public DbSet<RatingProposal> RatingProposals => Set<RatingProposal>();
+    public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<Activity> Activities => Set<Activity>();
 

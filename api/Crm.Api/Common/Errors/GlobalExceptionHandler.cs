@@ -20,6 +20,7 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problems, IL
         {
             ValidationException validation => Validation(validation),
             BadHttpRequestException bad => BadRequest(bad),
+            NotSupportedException unsupported when IsMissingDiscriminator(unsupported) => MissingDiscriminator(unsupported),
             DbUpdateConcurrencyException => Simple(StatusCodes.Status412PreconditionFailed, "staleVersion", "记录已被他人修改，请重新加载后再试。"),
             DbUpdateException db when IsUniqueViolation(db) => Simple(StatusCodes.Status409Conflict, "duplicate", "与已有记录重复。"),
             _ when IsDatabaseBusy(exception) => Busy(http),
@@ -61,6 +62,24 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problems, IL
         }
         var status = exception.StatusCode is >= 400 and < 500 ? exception.StatusCode : 400;
         return Simple(status, "badRequest", "请求格式不正确：" + exception.Message);
+    }
+
+    // System.Text.Json reports a polymorphic body member without its "kind" as NotSupportedException, not JsonException,
+    // and only while reading a request: it is the client's mistake.
+    private static bool IsMissingDiscriminator(NotSupportedException exception) =>
+        exception.Source == "System.Text.Json" && exception.Message.Contains("must specify a type discriminator", StringComparison.Ordinal);
+
+    private static ValidationProblemDetails MissingDiscriminator(NotSupportedException exception)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(exception.Message, @"Path: \$\.?(?<path>[^ |]*)");
+        var field = match.Success && match.Groups["path"].Value.Length > 0 ? match.Groups["path"].Value : "$";
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = ["缺少类型标识 kind（如 linear、lookup）。"] })
+        {
+            Status = 400,
+            Title = ProblemResults.TitleFor(400),
+            Detail = "请求体不是有效的 JSON，或字段类型不正确。",
+            Extensions = { ["code"] = "malformedJson" },
+        };
     }
 
     private ProblemDetails Busy(HttpContext http)

@@ -47,6 +47,7 @@ public static class DatabaseInitializer
 
         await RoleCatalog.EnsureBuiltInRolesAsync(db, CancellationToken.None);
         await CalendarSeeder.SeedAsync(db, Data.Seed.ShippedCalendar.All, app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken.None);
+        await Features.Classification.SchemeCatalog.EnsurePresetsAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken.None);
 
         var demo = app.Configuration.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>() ?? new DemoDataOptions();
         if (demo.Enabled)

@@ -16,6 +16,8 @@ public static class Permissions
     public const string AccessAuditLog = "access.auditLog";
     public const string ClassificationRun = "classification.run";
     public const string ClassificationApprove = "classification.approve";
+    public const string ClassificationSchemes = "classification.schemes";
+    public const string ClassificationOverride = "classification.override";
     public const string DeadlinesManage = "deadlines.manage";
     public const string KpiManage = "kpi.manage";
     public const string OrgRead = "org.read";
@@ -40,6 +42,8 @@ public static class Permissions
         [AccessAuditLog] = "查询档案查阅日志并校验其完整性",
         [ClassificationRun] = "发起客户评级",
         [ClassificationApprove] = "审核评级结果",
+        [ClassificationSchemes] = "维护分级方案（规则、评分、版本）",
+        [ClassificationOverride] = "人工调整客户等级（须填写原因）",
         [DeadlinesManage] = "管理备案、变更报告等期限",
         [KpiManage] = "管理考核与奖惩",
         [OrgRead] = "查看组织架构和人员",

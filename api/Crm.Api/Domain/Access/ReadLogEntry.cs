@@ -10,6 +10,9 @@ public enum ReadAction
     Activities,
     Export,
     Facts,
+
+    /// <summary>A grade evaluation, which shows the customer's aggregated facts.</summary>
+    Evaluation,
 }
 
 /// <summary>

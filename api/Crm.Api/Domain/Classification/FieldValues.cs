@@ -61,7 +61,8 @@ public static class FieldValues
             GradingFieldType.Boolean => v != 0 ? "true" : "false",
             GradingFieldType.Enum => EnumNames[field.Id] is var names && v >= 0 && v < names.Length ? names[(int)v] : v.ToString(CultureInfo.InvariantCulture),
             GradingFieldType.Flags => ((RiskFlags)(int)v).ToString(),
-            _ => v.ToString(CultureInfo.InvariantCulture),
+            // "G29" drops the trailing zeros a stored scale adds (6000.0 → 6000), as a person writes the number.
+            _ => v.ToString("G29", CultureInfo.InvariantCulture),
         };
     }
 }

@@ -53,7 +53,8 @@ public enum ConditionOperator
 /// </summary>
 public sealed record Condition(string Field, ConditionOperator Operator, IReadOnlyList<string> Values)
 {
-    public Condition(string field, ConditionOperator op, params string[] values) : this(field, op, (IReadOnlyList<string>)values) { }
+    // Internal so that JSON binds the primary constructor, the only public one.
+    internal Condition(string field, ConditionOperator @operator, params string[] values) : this(field, @operator, (IReadOnlyList<string>)values) { }
 }
 
 /// <summary>评分: a weighted total of 0–100 mapped to grades by bands.</summary>

@@ -70,6 +70,10 @@ public sealed class Customer
     public RiskFlags RiskFlags { get; private set; }
     public DateOnly? FirstContactOn { get; private set; }
     public DateOnly? CooperationStartOn { get; private set; }
+
+    /// <summary>The grade was set by a person (人工调整) rather than approved from a rating run; the next run lists it apart.</summary>
+    public bool GradeOverridden { get; private set; }
+
     public long OwningUnitId { get; private set; }
     public long OwnerId { get; private set; }
     public long? ServiceUnitId { get; private set; }
@@ -151,6 +155,23 @@ public sealed class Customer
 
     private static List<string> NormalizeTags(IEnumerable<string> tags) =>
         tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Sets the grade outside the archive form: from an approved rating (clears an override) or a person's override.
+    /// Returns the history entries (the grade, and the override mark when it flips).
+    /// </summary>
+    public IReadOnlyList<FieldChange> ChangeGrade(string grade, bool overridden, DateTimeOffset at, long byStaffId)
+    {
+        var changes = new List<FieldChange>();
+        AddIfChanged(changes, "grade", Grade, grade);
+        AddIfChanged(changes, "gradeOverridden", GradeOverridden, overridden);
+        if (changes.Count == 0)
+            return changes;
+        Grade = grade;
+        GradeOverridden = overridden;
+        Touch(at, byStaffId);
+        return changes;
+    }
 
     public FieldChange Archive(DateTimeOffset at, long byStaffId)
     {

@@ -12,6 +12,12 @@ public enum HistoryAction
 
     /// <summary>Passed from a leaver to their successor (客户交接); see <see cref="Handover"/>.</summary>
     HandedOver,
+
+    /// <summary>A grade approved from a rating run (评级).</summary>
+    Graded,
+
+    /// <summary>A grade set by a person with a reason (人工调整).</summary>
+    GradeOverridden,
 }
 
 /// <summary>One field's change in a customer's archive: who, when, field, old → new. Append-only.</summary>

@@ -45,6 +45,13 @@ public sealed class UpdateCustomerHandler(CrmDbContext db, UserContext users, Ti
         if (!ownership.IsSuccess)
             return ownership.Error!;
         var details = command.ToDetails();
+        // The grade moves only through an approved rating or an override with a reason, so that every change is
+        // explained and counted; the form may echo it or leave it out.
+        if (string.IsNullOrWhiteSpace(command.Grade))
+            details = details with { Grade = customer.Grade };
+        else if (details.Grade != customer.Grade)
+            return Error.Field("grade", $"等级不能在档案中直接修改：请通过评级审核，或人工调整并填写原因（POST /api/v1/customers/{customer.Id}/grade-override）。",
+                "gradeNotEditable");
         var creditCode = UnifiedSocialCreditCode.Normalize(details.CreditCode);
         if (creditCode != customer.CreditCode && await db.Customers.AnyAsync(c => c.CreditCode == creditCode && c.Id != customer.Id, ct))
             return Error.Conflict("duplicateCreditCode", "该统一社会信用代码已登记为其他客户。");

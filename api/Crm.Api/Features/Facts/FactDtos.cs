@@ -39,6 +39,15 @@ public sealed class FactsCalendar(Microsoft.Extensions.Options.IOptions<FactsOpt
 
     public DateOnly ThisMonth => new(Today.Year, Today.Month, 1);
 
+    public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _zone).DateTime);
+
+    /// <summary>The instant a business day begins (midnight where the business is).</summary>
+    public DateTimeOffset StartOf(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, _zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     private static TimeZoneInfo FindZone(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
             ? zone

@@ -149,6 +149,7 @@ namespace Crm.Api.Data.Migrations.SqlServer
                     RiskFlags = table.Column<int>(type: "int", nullable: false),
                     FirstContactOn = table.Column<DateOnly>(type: "date", nullable: true),
                     CooperationStartOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    GradeOverridden = table.Column<bool>(type: "bit", nullable: false),
                     OwningUnitId = table.Column<long>(type: "bigint", nullable: false),
                     OwnerId = table.Column<long>(type: "bigint", nullable: false),
                     ServiceUnitId = table.Column<long>(type: "bigint", nullable: true),
@@ -219,6 +220,32 @@ namespace Crm.Api.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "GradingSchemeVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    Definition = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedById = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GradingSchemeVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GradingSchemeVersions_Staff_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Handovers",
                 columns: table => new
                 {
@@ -251,6 +278,54 @@ namespace Crm.Api.Data.Migrations.SqlServer
                     table.ForeignKey(
                         name: "FK_Handovers_Staff_ToStaffId",
                         column: x => x.ToStaffId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RatingRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SchemeCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SchemeVersion = table.Column<int>(type: "int", nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
+                    FilterJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ActiveSchemeCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Total = table.Column<int>(type: "int", nullable: false),
+                    Done = table.Column<int>(type: "int", nullable: false),
+                    Cursor = table.Column<long>(type: "bigint", nullable: false),
+                    Changes = table.Column<int>(type: "int", nullable: false),
+                    Unchanged = table.Column<int>(type: "int", nullable: false),
+                    Overridden = table.Column<int>(type: "int", nullable: false),
+                    Approved = table.Column<int>(type: "int", nullable: false),
+                    Rejected = table.Column<int>(type: "int", nullable: false),
+                    CreatedById = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EvaluatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedById = table.Column<long>(type: "bigint", nullable: true),
+                    Error = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    LeaseOwner = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RatingRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RatingRuns_Staff_ClosedById",
+                        column: x => x.ClosedById,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RatingRuns_Staff_CreatedById",
+                        column: x => x.CreatedById,
                         principalTable: "Staff",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -573,6 +648,95 @@ namespace Crm.Api.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "GradeChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    FromGrade = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
+                    ToGrade = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Direction = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    RunId = table.Column<long>(type: "bigint", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    OwnerId = table.Column<long>(type: "bigint", nullable: false),
+                    OwningUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ByStaffId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GradeChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GradeChanges_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GradeChanges_OrgUnits_OwningUnitId",
+                        column: x => x.OwningUnitId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GradeChanges_RatingRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "RatingRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_GradeChanges_Staff_ByStaffId",
+                        column: x => x.ByStaffId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GradeChanges_Staff_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RatingProposals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RunId = table.Column<long>(type: "bigint", nullable: false),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    FromGrade = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
+                    ToGrade = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Direction = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Basis = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Explanation = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Decision = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DecidedById = table.Column<long>(type: "bigint", nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RatingProposals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RatingProposals_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RatingProposals_RatingRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "RatingRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AccessGrants",
                 columns: table => new
                 {
@@ -745,6 +909,47 @@ namespace Crm.Api.Data.Migrations.SqlServer
                 columns: new[] { "Status", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_GradeChanges_At_OwnerId",
+                table: "GradeChanges",
+                columns: new[] { "At", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GradeChanges_ByStaffId",
+                table: "GradeChanges",
+                column: "ByStaffId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GradeChanges_CustomerId_At",
+                table: "GradeChanges",
+                columns: new[] { "CustomerId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GradeChanges_OwnerId",
+                table: "GradeChanges",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GradeChanges_OwningUnitId",
+                table: "GradeChanges",
+                column: "OwningUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GradeChanges_RunId",
+                table: "GradeChanges",
+                column: "RunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GradingSchemeVersions_Code_Version",
+                table: "GradingSchemeVersions",
+                columns: new[] { "Code", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GradingSchemeVersions_CreatedById",
+                table: "GradingSchemeVersions",
+                column: "CreatedById");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HandoverItems_CustomerId",
                 table: "HandoverItems",
                 column: "CustomerId");
@@ -789,6 +994,44 @@ namespace Crm.Api.Data.Migrations.SqlServer
                 name: "IX_OrgUnits_Path",
                 table: "OrgUnits",
                 column: "Path");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RatingProposals_CustomerId",
+                table: "RatingProposals",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RatingProposals_RunId_CustomerId",
+                table: "RatingProposals",
+                columns: new[] { "RunId", "CustomerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RatingProposals_RunId_Kind_Decision_CustomerId",
+                table: "RatingProposals",
+                columns: new[] { "RunId", "Kind", "Decision", "CustomerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RatingRuns_ActiveSchemeCode",
+                table: "RatingRuns",
+                column: "ActiveSchemeCode",
+                unique: true,
+                filter: "[ActiveSchemeCode] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RatingRuns_ClosedById",
+                table: "RatingRuns",
+                column: "ClosedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RatingRuns_CreatedById",
+                table: "RatingRuns",
+                column: "CreatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RatingRuns_Status",
+                table: "RatingRuns",
+                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReadLog_At",
@@ -872,10 +1115,19 @@ namespace Crm.Api.Data.Migrations.SqlServer
                 name: "ExportJobs");
 
             migrationBuilder.DropTable(
+                name: "GradeChanges");
+
+            migrationBuilder.DropTable(
+                name: "GradingSchemeVersions");
+
+            migrationBuilder.DropTable(
                 name: "HandoverItems");
 
             migrationBuilder.DropTable(
                 name: "KeyPersons");
+
+            migrationBuilder.DropTable(
+                name: "RatingProposals");
 
             migrationBuilder.DropTable(
                 name: "ReadLog");
@@ -897,6 +1149,9 @@ namespace Crm.Api.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Handovers");
+
+            migrationBuilder.DropTable(
+                name: "RatingRuns");
 
             migrationBuilder.DropTable(
                 name: "Roles");
