@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Crm.Api.Common.Behaviors;
+using Crm.Api.Common.Calendar;
 using Crm.Api.Common.Errors;
 using Crm.Api.Common.ReadLog;
 using Crm.Api.Common.Startup;
 using Crm.Api.Data.DemoData;
 using Crm.Api.Features.Access;
+using Crm.Api.Features.Activities;
 using Crm.Api.Features.Auth;
+using Crm.Api.Features.Calendar;
 using Crm.Api.Features.Classification;
 using Crm.Api.Features.Customers;
 using Crm.Api.Features.Export;
@@ -49,6 +52,7 @@ builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddCustomerExport(builder.Configuration);
 builder.Services.AddBusinessFacts(builder.Configuration);
 builder.Services.AddClassification(builder.Configuration);
+builder.Services.AddWorkingCalendar(builder.Configuration);
 
 builder.Services.AddMediator(o =>
 {
@@ -86,6 +90,8 @@ app.MapReadLogEndpoints();
 app.MapHandoverEndpoints();
 app.MapFactEndpoints();
 app.MapClassificationEndpoints();
+app.MapCalendarEndpoints();
+app.MapActivityEndpoints();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

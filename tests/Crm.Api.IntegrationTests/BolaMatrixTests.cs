@@ -126,7 +126,7 @@ public sealed record BolaEntry(string Route, Func<string, BolaCase, int?> Expect
 /// <summary>Who may reach which customer, as a shape the fixture can clone: owner, owning unit, and whether the service centre serves it.</summary>
 public sealed record BolaPattern(string Name, string Owner, string UnitCode, bool ServedByServiceCentre);
 
-public sealed record BolaCustomer(long Id, string Name, BolaPattern Pattern, long KeyPersonId);
+public sealed record BolaCustomer(long Id, string Name, BolaPattern Pattern, long KeyPersonId, long ActivityId = 0);
 
 /// <summary>An access request shape: who asks, about a customer like which, and who may read it.</summary>
 public sealed record BolaRequestShape(string Name, string Requester, BolaPattern Customer, string Approver, IReadOnlySet<string> Readers);
@@ -233,6 +233,12 @@ public static class BolaMatrix
         ["POST /api/v1/grading/runs/{id:long}/cancel"] = "rating run status and counts, no customer",
         ["GET /api/v1/grading/statistics/distribution"] = "counts per unit, region, category or owner over the caller's visible customers; names no customer",
         ["GET /api/v1/grading/statistics/movements"] = "counts per owner, unit or month over the caller's visible customers; names no customer",
+        ["GET /api/v1/calendar/working-days"] = "working-day arithmetic on public holiday notices",
+        ["GET /api/v1/calendar/add"] = "working-day arithmetic on public holiday notices",
+        ["GET /api/v1/calendar/check"] = "working-day arithmetic on public holiday notices",
+        ["GET /api/v1/calendar/years"] = "public holiday notices",
+        ["GET /api/v1/calendar/{year:int}"] = "public holiday notices",
+        ["PUT /api/v1/calendar/{year:int}"] = "calendar admin (admin.calendar)",
     };
 
     /// <summary>Route shapes that carry customer data by their name: a new one of these without an entry is called out as such.</summary>
@@ -270,6 +276,7 @@ public static class BolaMatrix
 
     private const string C = "/api/v1/customers";
     private const string KP = "/api/v1/customers/{customerId:long}/key-persons";
+    private const string ACT = "/api/v1/customers/{customerId:long}/activities";
 
     public static readonly BolaEntry[] Entries =
     [
@@ -298,6 +305,19 @@ public static class BolaMatrix
         new("POST /api/v1/facts/bulk", (r, c) => c == BolaCase.Missing || (c == BolaCase.Invisible && InvisiblePattern(r) is null) ? null : 200,
             (w, r, c) => w.Send(r, HttpMethod.Post, "/api/v1/facts/bulk",
                 new { rows = new[] { new { customerId = w.CustomerId(r, c), month = "2025-01", orderAmount = 1m } } })),
+
+        // Activities: read under the customer's visibility; recording needs activities.write reaching the customer; the fixed activities
+        // are the general manager's, so changing or deleting them needs activities.manage (salespeople, not their authors, get 403).
+        new($"GET {ACT}", (r, c) => Customer(r, c, Writers.Append("admin").ToHashSet(), 200),
+            (w, r, c) => w.Send(r, HttpMethod.Get, $"{C}/{w.CustomerId(r, c)}/activities")),
+        new($"GET {ACT}/{{activityId:long}}", (r, c) => Customer(r, c, Writers.Append("admin").ToHashSet(), 200),
+            (w, r, c) => w.Send(r, HttpMethod.Get, $"{C}/{w.CustomerId(r, c)}/activities/{w.ActivityId(r, c)}")),
+        new($"POST {ACT}", (r, c) => Customer(r, c, Writers, 201),
+            (w, r, c) => w.Send(r, HttpMethod.Post, $"{C}/{w.CustomerId(r, c)}/activities", BolaWorld.ActivityBody("矩阵跟进"))),
+        new($"PUT {ACT}/{{activityId:long}}", (r, c) => Customer(r, c, Managers, 200), (w, r, c) => w.UpdateActivity(r, c)),
+        new($"DELETE {ACT}/{{activityId:long}}", (r, c) => Customer(r, c, Managers, 204), (w, r, c) => w.DeleteActivity(r, c)),
+        new("GET /api/v1/activities", (r, c) => c == BolaCase.Missing ? null : Customer(r, c, Writers.Append("admin").ToHashSet(), 200) is null ? null : 200,
+            (w, r, c) => w.ListActivities(r, c)),
 
         // Lists and creation: the list shows the visible customer and never the invisible one; creating for someone out of reach is 403.
         new($"GET {C}", (r, c) => c == BolaCase.Missing ? null : Customer(r, c, Writers.Append("admin").ToHashSet(), 200) is null ? null : 200,
@@ -450,7 +470,12 @@ public sealed class BolaWorld
             var customer = await world.NewCustomer(pattern, "固定");
             var kp = await world.Gm.PostJson($"/api/v1/customers/{customer.Id}/key-persons", new { name = "固定联系人", level = "Executive" });
             kp.StatusCode.ShouldBe(HttpStatusCode.Created, await kp.Content.ReadAsStringAsync());
-            world._fixed[pattern] = customer with { KeyPersonId = (await kp.Body())["id"]!.GetValue<long>() };
+            var activity = await world.Gm.PostJson($"/api/v1/customers/{customer.Id}/activities", ActivityBody("固定跟进"));
+            activity.StatusCode.ShouldBe(HttpStatusCode.Created, await activity.Content.ReadAsStringAsync());
+            world._fixed[pattern] = customer with
+            {
+                KeyPersonId = (await kp.Body())["id"]!.GetValue<long>(), ActivityId = (await activity.Body())["id"]!.GetValue<long>(),
+            };
             world._scan.Add((customer.Name, BolaMatrix.SeenBy[pattern]));
         }
 
@@ -518,12 +543,16 @@ public sealed class BolaWorld
     {
         BolaCase.Visible => _fixed[BolaMatrix.VisiblePattern(role)],
         BolaCase.Invisible => BolaMatrix.InvisiblePattern(role) is { } p ? _fixed[p] : null,
-        _ => new BolaCustomer(Missing, "", BolaMatrix.East, Missing),
+        _ => new BolaCustomer(Missing, "", BolaMatrix.East, Missing, Missing),
     };
 
     public long CustomerId(string role, BolaCase c) => Target(role, c)?.Id ?? throw new InvalidOperationException($"no {c} customer for {role}");
 
     public long KeyPersonId(string role, BolaCase c) => Target(role, c)!.KeyPersonId;
+
+    public long ActivityId(string role, BolaCase c) => Target(role, c)!.ActivityId;
+
+    public static object ActivityBody(string notes) => new { kind = "Call", occurredOn = "2026-11-02", notes };
 
     /// <summary>Names of customers the role may not see that the body mentions (raw or JSON-escaped).</summary>
     public IEnumerable<string> Leaks(string role, string body) =>
@@ -622,6 +651,37 @@ public sealed class BolaWorld
         added.StatusCode.ShouldBe(HttpStatusCode.Created);
         var url = $"/api/v1/customers/{target.Id}/key-persons/{(await added.Body())["id"]}";
         return await Send(role, HttpMethod.Delete, url, ifMatch: added.Headers.ETag!.ToString());
+    }
+
+    public async Task<BolaOutcome?> UpdateActivity(string role, BolaCase c)
+    {
+        var target = Target(role, c)!;
+        var url = $"/api/v1/customers/{target.Id}/activities/{target.ActivityId}";
+        var etag = target.Id == Missing ? "\"1\"" : (await GmRead(url)).ETag;
+        return await Send(role, HttpMethod.Put, url, ActivityBody($"固定跟进{Interlocked.Increment(ref _serial)}"), etag);
+    }
+
+    public async Task<BolaOutcome?> DeleteActivity(string role, BolaCase c)
+    {
+        var target = Target(role, c)!;
+        if (target.Id == Missing)
+            return await Send(role, HttpMethod.Delete, $"/api/v1/customers/{Missing}/activities/{Missing}");
+        var added = await Gm.PostJson($"/api/v1/customers/{target.Id}/activities", ActivityBody("待删跟进"));
+        added.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var url = $"/api/v1/customers/{target.Id}/activities/{(await added.Body())["id"]}";
+        return await Send(role, HttpMethod.Delete, url, ifMatch: added.Headers.ETag!.ToString());
+    }
+
+    public async Task<BolaOutcome?> ListActivities(string role, BolaCase c)
+    {
+        var target = Target(role, c)!;
+        var outcome = (await Send(role, HttpMethod.Get, $"/api/v1/activities?pageSize=100&customerId={target.Id}"))!;
+        if (outcome.Status != 200)
+            return outcome;
+        var listed = JsonNode.Parse(outcome.Body)!["items"]!.AsArray().Any(i => i!["id"]!.GetValue<long>() == target.ActivityId);
+        return c == BolaCase.Visible && !listed ? outcome with { Problem = $"visible customer {target.Name}'s activity not listed" }
+            : c == BolaCase.Invisible && listed ? outcome with { Problem = $"invisible customer {target.Name}'s activity listed" }
+            : outcome;
     }
 
     public async Task<BolaOutcome?> ListCustomers(string role, BolaCase c)

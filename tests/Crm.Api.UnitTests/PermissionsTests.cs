@@ -66,6 +66,19 @@ public class PermissionsTests
     }
 
     [Fact]
+    public void Those_who_serve_customers_record_activities_and_their_managers_may_change_anyones()
+    {
+        EffectiveFor(Positions.AccountManager, OrgUnitKind.Sales)[Permissions.ActivitiesWrite].ShouldBe(DataScope.Own);
+        EffectiveFor(Positions.AccountManager, OrgUnitKind.Sales).Keys.ShouldNotContain(Permissions.ActivitiesManage);
+        EffectiveFor(Positions.CustomerService, OrgUnitKind.Service)[Permissions.ActivitiesWrite].ShouldBe(DataScope.Own);
+        var manager = EffectiveFor(Positions.UnitManager, OrgUnitKind.Sales);
+        (manager[Permissions.ActivitiesWrite], manager[Permissions.ActivitiesManage]).ShouldBe((DataScope.UnitSubtree, DataScope.UnitSubtree));
+        EffectiveFor(Positions.None, OrgUnitKind.CustomerManagement)[Permissions.ActivitiesManage].ShouldBe(DataScope.All);
+        EffectiveFor(Positions.GeneralManager, OrgUnitKind.Company)[Permissions.ActivitiesManage].ShouldBe(DataScope.All);
+        EffectiveFor(Positions.Administrator, OrgUnitKind.Functional).Keys.ShouldNotContain(Permissions.ActivitiesWrite);
+    }
+
+    [Fact]
     public void Everyone_has_the_employee_role_and_so_reads_the_organisation()
     {
         foreach (var position in Enum.GetValues<Positions>())

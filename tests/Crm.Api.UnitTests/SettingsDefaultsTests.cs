@@ -1,3 +1,4 @@
+using Crm.Api.Common.Calendar;
 using Crm.Api.Common.ReadLog;
 using Crm.Api.Common.Security;
 using Crm.Api.Common.Startup;
@@ -49,6 +50,14 @@ public class SettingsDefaultsTests
     {
         var facts = Bind<FactsOptions>("Facts");
         (facts.MaxBulkRows, facts.MaxRangeMonths, facts.TimeZone).ShouldBe((5_000, 120, "Asia/Shanghai"));
+    }
+
+    [Fact]
+    public void The_calendar_is_Shanghai_s_rechecked_every_30_seconds_adds_at_most_1000_days_and_knows_the_statutory_holidays()
+    {
+        var calendar = Bind<CalendarOptions>("Calendar");
+        (calendar.RefreshSeconds, calendar.TimeZone, calendar.MaxAddDays).ShouldBe((30, "Asia/Shanghai", 1000));
+        calendar.EffectiveHolidayNames.ShouldBe(["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Crm.Benchmarks;
+using Crm.Benchmarks.Calendar;
 using Crm.Benchmarks.Generate;
 using Crm.Benchmarks.Load;
 using Crm.Benchmarks.Rate;
@@ -21,6 +22,11 @@ const string Usage = """
       rate [--url http://127.0.0.1:5080] [--scheme manufacturer] [--user marketing1] [--keep false] [--password Crm@demo2026]
           Starts a rating run over every customer as <user> (classification.run), follows its progress until it is
           under review, and prints the wall time and customers per second; then cancels it unless --keep true.
+      calendar [--operations 10000000] [--rounds 5] [--max-days 30] [--seed 42]
+          Micro-benchmark of the working-day calendar (the shipped 2020–2026 notices): AddWorkingDays,
+          WorkingDaysBetween and IsWorkingDay over <operations> random dates 2019–2028 and day counts in
+          [-max-days, max-days], generated before timing; prints millions of operations per second (best and median
+          of <rounds> rounds, one thread). Run it in Release.
 
       --help
           Shows this text.
@@ -40,6 +46,7 @@ try
         "generate" => await BenchmarkDatabaseGenerator.RunAsync(options),
         "load" => await LoadTest.RunAsync(options),
         "rate" => await RatingRunBenchmark.RunAsync(options),
+        "calendar" => CalendarBenchmark.Run(options),
         _ => throw new UsageException($"Unknown command '{args[0]}'."),
     };
 }

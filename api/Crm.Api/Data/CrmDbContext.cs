@@ -1,5 +1,7 @@
 using Crm.Api.Domain.Access;
+using Crm.Api.Domain.Activities;
 using Crm.Api.Domain.Auth;
+using Crm.Api.Domain.Calendar;
 using Crm.Api.Domain.Classification;
 using Crm.Api.Domain.Customers;
 using Crm.Api.Domain.Exports;
@@ -36,6 +38,8 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<RatingRun> RatingRuns => Set<RatingRun>();
     public DbSet<RatingProposal> RatingProposals => Set<RatingProposal>();
     public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+    public DbSet<Activity> Activities => Set<Activity>();
 
     private bool _accessChanged;
 

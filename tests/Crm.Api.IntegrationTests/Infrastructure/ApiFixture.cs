@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using Crm.Api.Features.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Api.IntegrationTests.Infrastructure;
 
@@ -47,12 +49,18 @@ public abstract class ApiFixture : IAsyncLifetime
             builder.UseSetting("DemoData:Customers", "60");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(ExtraSettings()));
+            builder.ConfigureTestServices(ConfigureServices);
         });
         // Starting the host migrates and seeds the database.
         _ = _factory.Server;
     }
 
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
+
+    /// <summary>Replaces services after the application registered its own (e.g. the clock).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using Crm.Api.Common.Calendar;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Data.DemoData;
@@ -45,6 +46,7 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
 
         await RoleCatalog.EnsureBuiltInRolesAsync(db, CancellationToken.None);
+        await CalendarSeeder.SeedAsync(db, Data.Seed.ShippedCalendar.All, app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken.None);
         await Features.Classification.SchemeCatalog.EnsurePresetsAsync(db, app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken.None);
 
         var demo = app.Configuration.GetSection(DemoDataOptions.Section).Get<DemoDataOptions>() ?? new DemoDataOptions();

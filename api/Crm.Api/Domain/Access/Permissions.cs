@@ -10,6 +10,8 @@ public static class Permissions
     public const string CustomersExport = "customers.export";
     public const string CustomersReadSensitive = "customers.readSensitive";
     public const string CustomersHandover = "customers.handover";
+    public const string ActivitiesWrite = "activities.write";
+    public const string ActivitiesManage = "activities.manage";
     public const string AccessApprove = "access.approve";
     public const string AccessAuditLog = "access.auditLog";
     public const string ClassificationRun = "classification.run";
@@ -34,6 +36,8 @@ public static class Permissions
         [CustomersExport] = "导出客户清单（CSV / XLSX）",
         [CustomersReadSensitive] = "查看关键人员的联系方式和个人信息（否则脱敏显示）",
         [CustomersHandover] = "客户交接：把人员的客户移交给接任者",
+        [ActivitiesWrite] = "登记跟进记录（走访、电话、邮件等），修改和删除自己登记的",
+        [ActivitiesManage] = "修改和删除他人登记的跟进记录",
         [AccessApprove] = "审批档案查阅申请",
         [AccessAuditLog] = "查询档案查阅日志并校验其完整性",
         [ClassificationRun] = "发起客户评级",

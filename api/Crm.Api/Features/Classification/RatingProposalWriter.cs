@@ -28,28 +28,60 @@ internal static class RatingProposalWriter
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
                           ?? throw new InvalidOperationException("Proposals are written inside the batch's transaction.");
         var connection = db.Database.GetDbConnection();
-        var head = $"INSERT INTO \"RatingProposals\" ({string.Join(", ", Columns.Select(c => "\"" + c + "\""))}) VALUES ";
-        foreach (var chunk in proposals.Chunk(RowsPerStatement))
+        // One statement for full chunks, prepared once and re-bound; the remainder gets its own.
+        DbCommand? full = null;
+        try
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var sql = new StringBuilder(head, head.Length + chunk.Length * 80);
-            for (var row = 0; row < chunk.Length; row++)
+            foreach (var chunk in proposals.Chunk(RowsPerStatement))
             {
-                var p = chunk[row];
-                sql.Append(row == 0 ? "(" : ", (");
-                object?[] values = [p.RunId, p.CustomerId, p.FromGrade, p.ToGrade, p.Direction.ToString(), p.Kind.ToString(), p.Basis.ToString(),
-                    p.Explanation, p.Decision.ToString()];
-                for (var col = 0; col < values.Length; col++)
+                if (chunk.Length == RowsPerStatement)
                 {
-                    var name = string.Create(CultureInfo.InvariantCulture, $"@p{row}_{col}");
-                    sql.Append(col == 0 ? "" : ", ").Append(name);
-                    command.Parameters.Add(Parameter(command, name, values[col]));
+                    full ??= Command(connection, transaction, RowsPerStatement);
+                    Bind(full, chunk);
+                    await full.ExecuteNonQueryAsync(ct);
+                    continue;
                 }
-                sql.Append(')');
+                await using var rest = Command(connection, transaction, chunk.Length);
+                Bind(rest, chunk);
+                await rest.ExecuteNonQueryAsync(ct);
             }
-            command.CommandText = sql.ToString();
-            await command.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            if (full is not null)
+                await full.DisposeAsync();
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, int rows)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder($"INSERT INTO \"RatingProposals\" ({string.Join(", ", Columns.Select(c => "\"" + c + "\""))}) VALUES ");
+        for (var row = 0; row < rows; row++)
+        {
+            sql.Append(row == 0 ? "(" : ", (");
+            for (var col = 0; col < Columns.Length; col++)
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"@p{row}_{col}");
+                sql.Append(col == 0 ? "" : ", ").Append(name);
+                command.Parameters.Add(Parameter(command, name, null));
+            }
+            sql.Append(')');
+        }
+        command.CommandText = sql.ToString();
+        return command;
+    }
+
+    private static void Bind(DbCommand command, RatingProposal[] rows)
+    {
+        for (var row = 0; row < rows.Length; row++)
+        {
+            var p = rows[row];
+            object?[] values = [p.RunId, p.CustomerId, p.FromGrade, p.ToGrade, p.Direction.ToString(), p.Kind.ToString(), p.Basis.ToString(),
+                p.Explanation, p.Decision.ToString()];
+            for (var col = 0; col < values.Length; col++)
+                command.Parameters[row * Columns.Length + col].Value = values[col] ?? DBNull.Value;
         }
     }
 

@@ -213,12 +213,7 @@ internal sealed class RatingRunRunner(
                     break;
                 }
                 long low = batch[0].Id, high = batch[^1].Id;
-                var facts = (await db.BusinessFacts.AsNoTracking()
-                        .Where(f => f.CustomerId >= low && f.CustomerId <= high && f.Month >= from && f.Month < to)
-                        .Select(f => new FactFigures(f.CustomerId, f.Month, f.OrderAmount, f.Volume, f.ProfitContribution, f.DaysOverdue,
-                            f.OnTimePaymentRatio, f.ShareOfWallet, f.Referrals, f.BadCredit))
-                        .ToListAsync(ct))
-                    .ToLookup(f => f.CustomerId);
+                var facts = (await FactWindowReader.ReadAsync(db, low, high, from, to, ct)).ToLookup(f => f.CustomerId);
                 timing.Read.Stop();
                 await output.WriteAsync(new Batch(batch, facts), ct);
                 cursor = high;
