@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Crm.Api.Data;
 using Crm.Api.Domain.Classification;
+using Crm.Api.Domain.Customers;
 using Crm.Api.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -388,12 +389,48 @@ public abstract class ClassificationTestsBase(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task The_database_totals_a_run_reads_equal_the_totals_an_evaluation_computes()
+    {
+        var sales = await Api.As("east.sales1");
+        var tag = "合计" + Guid.NewGuid().ToString("N")[..6];
+        var ids = new List<long>();
+        for (var i = 0; i < 3; i++)
+            ids.Add(await NewCustomer(sales, tag, _ => { }));
+        var months = WindowMonths().ToList();
+        var rows = new List<object>();
+        for (var m = 0; m < months.Count; m++)
+        {
+            rows.Add(new { customerId = ids[0], month = months[m], orderAmount = 1234.56m + m * 0.01m, volume = 10.125m + m, profitContribution = -99.99m + m,
+                daysOverdue = m * 7, onTimePaymentRatio = m % 3 == 0 ? (decimal?)null : 0.1234m * (m % 5), shareOfWallet = m % 4 == 1 ? (decimal?)(0.05m * m) : null,
+                referrals = m % 2, badCredit = false });
+            if (m % 3 == 0)
+                rows.Add(new { customerId = ids[1], month = months[m], orderAmount = 9_999_999_999.99m, volume = 999_999_999.999m, profitContribution = 0.01m,
+                    daysOverdue = 0, onTimePaymentRatio = (decimal?)1m, shareOfWallet = (decimal?)null, referrals = 0, badCredit = m == 9 });
+        }
+        var written = await sales.PostJson("/api/v1/facts/bulk", new { rows, allOrNothing = true });
+        written.StatusCode.ShouldBe(HttpStatusCode.OK, await written.Content.ReadAsStringAsync());
+
+        using var scope = Api.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var (from, to) = GradingInput.WindowOf(Today);
+        var fromDatabase = await Crm.Api.Features.Classification.FactWindowReader.ReadAsync(db, ids.Min(), ids.Max(), from, to, CancellationToken.None);
+        foreach (var id in ids)
+        {
+            var facts = await db.BusinessFacts.AsNoTracking().Where(f => f.CustomerId == id).ToListAsync();
+            var expected = FactTotals.Of(facts.Select(f => f.Figures), from, to);
+            fromDatabase.GetValueOrDefault(id, FactTotals.None).ShouldBe(expected, $"customer {id}");
+        }
+        fromDatabase[ids[0]].LatestShareOfWallet.ShouldNotBeNull();
+        fromDatabase.ContainsKey(ids[2]).ShouldBeFalse("a customer without facts has no totals");
+    }
+
+    [Fact]
     public async Task Statistics_count_only_the_customers_the_caller_may_see()
     {
         var sales = await Api.As("east.sales1");
         var tag = "统计" + Guid.NewGuid().ToString("N")[..6];
         var big = await NewCustomer(sales, tag, b => b["grade"] = "A");
-        await EnterFacts(sales, big, amount: 90_000_000m, volume: 10m);
+        await EnterFacts(sales, big, amount: 900_000_000_000m, volume: 10m);
         var risky = await NewCustomer(sales, tag, b => b["grade"] = "C");
         await EnterFacts(sales, risky, amount: 1_000m, volume: 1m, overdue: 120);
 
@@ -407,7 +444,7 @@ public abstract class ClassificationTestsBase(ApiFixture fixture)
         var bothEnds = await (await sales.GetAsync("/api/v1/grading/statistics/both-ends?top=3")).Body();
         var unit = bothEnds["units"]!.AsArray().Single(u => u!["top"]!.AsArray().Any(c => c!["id"]!.GetValue<long>() == big))!;
         unit["top"]![0]!["id"]!.GetValue<long>().ShouldBe(big);
-        unit["top"]![0]!["annualOrderAmount"]!.GetValue<decimal>().ShouldBe(1_080_000_000m);
+        unit["top"]![0]!["annualOrderAmount"]!.GetValue<decimal>().ShouldBe(10_800_000_000_000m);
         unit["risks"]!.AsArray().Select(r => r!["id"]!.GetValue<long>()).ShouldContain(risky);
         var south = await (await (await Api.As("south.sales1")).GetAsync("/api/v1/grading/statistics/both-ends")).Body();
         south["units"]!.AsArray().SelectMany(u => u!["top"]!.AsArray()).Select(c => c!["id"]!.GetValue<long>()).ShouldNotContain(big);

@@ -51,43 +51,27 @@ public sealed record GradingInput(
         DateOnly asOf)
     {
         var (from, to) = WindowOf(asOf);
-        decimal amount = 0, volume = 0, profit = 0, onTimeSum = 0;
-        int months = 0, onTimeMonths = 0, referrals = 0, maxOverdue = 0;
-        var badCredit = badCreditOnRecord;
-        decimal? share = null;
-        var shareMonth = DateOnly.MinValue;
-        foreach (var f in lastTwelveMonths)
-        {
-            if (f.Month < from || f.Month >= to)
-                continue;
-            months++;
-            amount += f.OrderAmount;
-            volume += f.Volume;
-            profit += f.ProfitContribution;
-            referrals += f.Referrals;
-            maxOverdue = Math.Max(maxOverdue, f.DaysOverdue);
-            badCredit |= f.BadCredit;
-            if (f.OnTimePaymentRatio is { } r)
-            {
-                onTimeSum += r;
-                onTimeMonths++;
-            }
-            if (f.ShareOfWallet is { } s && f.Month >= shareMonth)
-            {
-                share = s;
-                shareMonth = f.Month;
-            }
-        }
-        return new GradingInput(
-            enterpriseNature, category, status,
-            Customers.CooperationYears.Between(cooperationStartOn, asOf),
-            badCredit, riskFlags, amount,
-            months == 0 ? null : volume / months,
-            share,
-            months == 0 ? null : maxOverdue,
-            onTimeMonths == 0 ? null : onTimeSum / onTimeMonths,
-            referrals, profit);
+        return From(enterpriseNature, category, status, cooperationStartOn, riskFlags, badCreditOnRecord, FactTotals.Of(lastTwelveMonths, from, to), asOf);
     }
+
+    /// <summary>The input from facts already totalled over the window (as a rating run reads them from the database).</summary>
+    public static GradingInput From(
+        EnterpriseNature enterpriseNature,
+        CustomerCategory category,
+        CustomerStatus status,
+        DateOnly? cooperationStartOn,
+        RiskFlags riskFlags,
+        bool badCreditOnRecord,
+        FactTotals totals,
+        DateOnly asOf) =>
+        new(enterpriseNature, category, status,
+            Customers.CooperationYears.Between(cooperationStartOn, asOf),
+            badCreditOnRecord || totals.BadCredit, riskFlags, totals.OrderAmount,
+            totals.Months == 0 ? null : totals.Volume / totals.Months,
+            totals.LatestShareOfWallet,
+            totals.Months == 0 ? null : totals.MaxDaysOverdue,
+            totals.OnTimeMonths == 0 ? null : totals.OnTimeSum / totals.OnTimeMonths,
+            totals.Referrals, totals.ProfitContribution);
 
     /// <summary>The field's value as a number (enum members by their underlying value, booleans 0/1); null when missing.</summary>
     public decimal? Get(GradingFieldId field) => field switch

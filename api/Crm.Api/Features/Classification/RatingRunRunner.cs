@@ -152,7 +152,7 @@ internal sealed class RatingRunRunner(
     private sealed record Candidate(long Id, EnterpriseNature EnterpriseNature, CustomerCategory Category, CustomerStatus Status,
         DateOnly? CooperationStartOn, RiskFlags RiskFlags, string? Grade, bool GradeOverridden);
 
-    private sealed record Batch(List<Candidate> Customers, ILookup<long, FactFigures> Facts);
+    private sealed record Batch(List<Candidate> Customers, Dictionary<long, FactTotals> Facts);
 
     /// <summary>
     /// Reading and writing overlap: a reader on its own connection loads the next batch (customers, then their facts
@@ -213,7 +213,7 @@ internal sealed class RatingRunRunner(
                     break;
                 }
                 long low = batch[0].Id, high = batch[^1].Id;
-                var facts = (await FactWindowReader.ReadAsync(db, low, high, from, to, ct)).ToLookup(f => f.CustomerId);
+                var facts = await FactWindowReader.ReadAsync(db, low, high, from, to, ct);
                 timing.Read.Stop();
                 await output.WriteAsync(new Batch(batch, facts), ct);
                 cursor = high;
@@ -234,7 +234,8 @@ internal sealed class RatingRunRunner(
         int changes = 0, unchanged = 0, overridden = 0;
         foreach (var c in batch.Customers)
         {
-            var input = GradingInput.From(c.EnterpriseNature, c.Category, c.Status, c.CooperationStartOn, c.RiskFlags, false, batch.Facts[c.Id], run.AsOf);
+            var input = GradingInput.From(c.EnterpriseNature, c.Category, c.Status, c.CooperationStartOn, c.RiskFlags, false,
+                batch.Facts.GetValueOrDefault(c.Id, FactTotals.None), run.AsOf);
             var result = scheme.Evaluate(input);
             ProposalKind kind;
             if (c.GradeOverridden)

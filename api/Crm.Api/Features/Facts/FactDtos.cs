@@ -84,11 +84,12 @@ public sealed class FactFieldsValidator : AbstractValidator<FactBody>
     {
         RuleFor(f => f.OrderAmount).NotNull().WithMessage("请填写订单金额（元）。")
             .GreaterThanOrEqualTo(0).WithMessage("订单金额不能为负数。")
-            .PrecisionScale(18, 2, true).WithMessage("订单金额最多 16 位整数、2 位小数。");
+            .PrecisionScale(15, 2, true).WithMessage("订单金额最多 13 位整数、2 位小数。");
         RuleFor(f => f.Volume).GreaterThanOrEqualTo(0).WithMessage("销量不能为负数。")
-            .PrecisionScale(18, 3, true).WithMessage("销量最多 15 位整数、3 位小数。");
+            .PrecisionScale(15, 3, true).WithMessage("销量最多 12 位整数、3 位小数。");
         RuleFor(f => f.VolumeUnit).MaximumLength(10).WithMessage("计量单位最多 10 个字符。");
-        RuleFor(f => f.ProfitContribution).PrecisionScale(18, 2, true).WithMessage("利润贡献最多 16 位整数、2 位小数。");
+        // Bounds that keep a rating run's sums exact when the database adds them up (see FactWindowReader).
+        RuleFor(f => f.ProfitContribution).PrecisionScale(15, 2, true).WithMessage("利润贡献最多 13 位整数、2 位小数。");
         RuleFor(f => f.DaysOverdue).GreaterThanOrEqualTo(0).WithMessage("逾期天数不能为负数。")
             .LessThanOrEqualTo(3660).WithMessage("逾期天数不能超过 3660 天。");
         RuleFor(f => f.OnTimePaymentRatio).InclusiveBetween(0, 1).WithMessage("按时回款比例应在 0 到 1 之间。")
