@@ -12,8 +12,10 @@ using Crm.Api.Features.Auth;
 using Crm.Api.Features.Calendar;
 using Crm.Api.Features.Classification;
 using Crm.Api.Features.Customers;
+using Crm.Api.Features.Deadlines;
 using Crm.Api.Features.Export;
 using Crm.Api.Features.Facts;
+using Crm.Api.Features.Feedback;
 using Crm.Api.Features.Handovers;
 using Crm.Api.Features.Health;
 using Crm.Api.Features.Org;
@@ -53,6 +55,7 @@ builder.Services.AddCustomerExport(builder.Configuration);
 builder.Services.AddBusinessFacts(builder.Configuration);
 builder.Services.AddClassification(builder.Configuration);
 builder.Services.AddWorkingCalendar(builder.Configuration);
+builder.Services.AddDeadlines(builder.Configuration);
 
 builder.Services.AddMediator(o =>
 {
@@ -92,6 +95,8 @@ app.MapFactEndpoints();
 app.MapClassificationEndpoints();
 app.MapCalendarEndpoints();
 app.MapActivityEndpoints();
+app.MapDeadlineEndpoints();
+app.MapFeedbackEndpoints();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -4,6 +4,7 @@ using Crm.Api.Domain.Auth;
 using Crm.Api.Domain.Calendar;
 using Crm.Api.Domain.Classification;
 using Crm.Api.Domain.Customers;
+using Crm.Api.Domain.Deadlines;
 using Crm.Api.Domain.Exports;
 using Crm.Api.Domain.Org;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,9 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<Obligation> Obligations => Set<Obligation>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<FeedbackForm> FeedbackForms => Set<FeedbackForm>();
 
     private bool _accessChanged;
 

@@ -2,6 +2,7 @@ using Crm.Api.Common.Errors;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Customers;
+using Crm.Api.Features.Deadlines;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed class AddKeyPersonValidator : AbstractValidator<AddKeyPersonComman
     public AddKeyPersonValidator() => Include(new KeyPersonFieldsValidator());
 }
 
-public sealed class AddKeyPersonHandler(CrmDbContext db, UserContext users, TimeProvider clock) : ICommandHandler<AddKeyPersonCommand, Result<KeyPersonDto>>
+public sealed class AddKeyPersonHandler(CrmDbContext db, UserContext users, TimeProvider clock, ObligationTracker obligations) : ICommandHandler<AddKeyPersonCommand, Result<KeyPersonDto>>
 {
     public async ValueTask<Result<KeyPersonDto>> Handle(AddKeyPersonCommand command, CancellationToken ct)
     {
@@ -43,6 +44,7 @@ public sealed class AddKeyPersonHandler(CrmDbContext db, UserContext users, Time
         customer.RecordHistory(HistoryAction.KeyPersonAdded, [new FieldChange($"keyPersons[{person.Id}]", null, person.Name)], now, user.StaffId);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await obligations.CustomerChangedAsync(customer, ["keyPersons"], ct);
         return person.ToDto().Protect(await SensitiveAccess.MayReadAsync(db, user, customer.Id, ct));
     }
 }

@@ -3,6 +3,7 @@ using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Customers;
+using Crm.Api.Features.Deadlines;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public sealed class CreateCustomerValidator : AbstractValidator<CreateCustomerCo
     }
 }
 
-public sealed class CreateCustomerHandler(CrmDbContext db, UserContext users, TimeProvider clock) : ICommandHandler<CreateCustomerCommand, Result<CustomerDetail>>
+public sealed class CreateCustomerHandler(CrmDbContext db, UserContext users, TimeProvider clock, ObligationTracker obligations) : ICommandHandler<CreateCustomerCommand, Result<CustomerDetail>>
 {
     public async ValueTask<Result<CustomerDetail>> Handle(CreateCustomerCommand command, CancellationToken ct)
     {
@@ -54,6 +55,7 @@ public sealed class CreateCustomerHandler(CrmDbContext db, UserContext users, Ti
         customer.RecordHistory(HistoryAction.Created, [new FieldChange("*", null, customer.Name)], now, user.StaffId);
         db.Customers.Add(customer);
         await db.SaveChangesAsync(ct);
+        await obligations.CustomerChangedAsync(customer, [], ct);
         return (await CustomerReader.ReadAsync(db, user, customer.Id, ct))!;
     }
 }

@@ -3,13 +3,14 @@ using Crm.Api.Common.Http;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Customers;
+using Crm.Api.Features.Deadlines;
 using Mediator;
 
 namespace Crm.Api.Features.Customers;
 
 public sealed record RemoveKeyPersonCommand(long CustomerId, long KeyPersonId, int? ExpectedVersion) : ICommand<Result<Success>>;
 
-public sealed class RemoveKeyPersonHandler(CrmDbContext db, UserContext users, TimeProvider clock) : ICommandHandler<RemoveKeyPersonCommand, Result<Success>>
+public sealed class RemoveKeyPersonHandler(CrmDbContext db, UserContext users, TimeProvider clock, ObligationTracker obligations) : ICommandHandler<RemoveKeyPersonCommand, Result<Success>>
 {
     public async ValueTask<Result<Success>> Handle(RemoveKeyPersonCommand command, CancellationToken ct)
     {
@@ -25,6 +26,7 @@ public sealed class RemoveKeyPersonHandler(CrmDbContext db, UserContext users, T
         customer.RemoveKeyPerson(person, now, user.StaffId);
         customer.RecordHistory(HistoryAction.KeyPersonRemoved, [new FieldChange($"keyPersons[{person.Id}]", person.Name, null)], now, user.StaffId);
         await db.SaveChangesAsync(ct);
+        await obligations.CustomerChangedAsync(customer, ["keyPersons"], ct);
         return new Success();
     }
 }

@@ -3,6 +3,7 @@ using Crm.Api.Common.Http;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Customers;
+using Crm.Api.Features.Deadlines;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ public sealed class UpdateCustomerValidator : AbstractValidator<UpdateCustomerCo
 }
 
 /// <summary>Updates an archive the caller can see; every changed field goes into the history.</summary>
-public sealed class UpdateCustomerHandler(CrmDbContext db, UserContext users, TimeProvider clock) : ICommandHandler<UpdateCustomerCommand, Result<CustomerDetail>>
+public sealed class UpdateCustomerHandler(CrmDbContext db, UserContext users, TimeProvider clock, ObligationTracker obligations) : ICommandHandler<UpdateCustomerCommand, Result<CustomerDetail>>
 {
     public async ValueTask<Result<CustomerDetail>> Handle(UpdateCustomerCommand command, CancellationToken ct)
     {
@@ -68,6 +69,7 @@ public sealed class UpdateCustomerHandler(CrmDbContext db, UserContext users, Ti
         {
             customer.RecordHistory(HistoryAction.Updated, changes, now, user.StaffId);
             await db.SaveChangesAsync(ct);
+            await obligations.CustomerChangedAsync(customer, changes.Select(c => c.Field), ct);
         }
         // Re-read through the visibility rule: an update may have moved the customer out of the caller's sight.
         return await CustomerReader.ReadAsync(db, user, customer.Id, ct) is { } detail ? detail : Error.NotFound("客户");
