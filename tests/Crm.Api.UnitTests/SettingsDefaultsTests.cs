@@ -5,6 +5,7 @@ using Crm.Api.Common.Startup;
 using Crm.Api.Domain.Access;
 using Crm.Api.Features.Access;
 using Crm.Api.Features.Classification;
+using Crm.Api.Features.Deadlines;
 using Crm.Api.Features.Export;
 using Crm.Api.Features.Facts;
 using Microsoft.Extensions.Configuration;
@@ -76,6 +77,24 @@ public class SettingsDefaultsTests
         var database = Bind<DatabaseOptions>("Database");
         (database.Provider, database.SqliteSynchronous, database.MigrateOnStartup).ShouldBe((DatabaseProvider.Sqlite, SqliteSynchronous.Full, true));
         Bind<DemoDataOptions>("DemoData").Enabled.ShouldBeFalse("demo users exist only when the switch is on");
+    }
+
+    [Fact]
+    public void Filing_and_change_reports_are_due_in_5_working_days_due_soon_at_2_and_sales_units_owe_5_feedback_forms_2_A_2_B_1_C()
+    {
+        foreach (var deadlines in new[] { new DeadlinesOptions(), Bind<DeadlinesOptions>("Deadlines") })
+        {
+            (deadlines.FilingWorkingDays, deadlines.ChangeReportWorkingDays, deadlines.DueSoonWorkingDays, deadlines.ReminderInterval)
+                .ShouldBe((5, 5, 2, TimeSpan.FromHours(1)));
+            deadlines.FilingRequiredFieldList.ShouldBe(
+                ["name", "creditCode", "enterpriseNature", "industry", "address", "region", "category", "firstContactOn", "keyPersonWithPhone"]);
+            deadlines.ReportedFieldList.ShouldBe(["name", "address", "enterpriseNature", "keyPersons"]);
+            deadlines.FeedbackQuota.Keys.ShouldBe(["Sales"]);
+            var sales = deadlines.QuotaFor(Domain.Org.OrgUnitKind.Sales)!;
+            (sales.Total, sales.Grades["A"], sales.Grades["B"], sales.Grades["C"], sales.Grades.Count).ShouldBe((5, 2, 2, 1, 3));
+            deadlines.QuotaFor(Domain.Org.OrgUnitKind.Service).ShouldBeNull();
+            deadlines.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(deadlines)).ShouldBeEmpty();
+        }
     }
 
     private static T Bind<T>(string section) where T : new()
