@@ -239,6 +239,7 @@ public static class BolaMatrix
         ["GET /api/v1/calendar/years"] = "public holiday notices",
         ["GET /api/v1/calendar/{year:int}"] = "public holiday notices",
         ["PUT /api/v1/calendar/{year:int}"] = "calendar admin (admin.calendar)",
+        ["GET /api/v1/feedback-quotas"] = "feedback-form counts per unit within the caller's unit reach; names no customer",
     };
 
     /// <summary>Route shapes that carry customer data by their name: a new one of these without an entry is called out as such.</summary>
@@ -277,6 +278,8 @@ public static class BolaMatrix
     private const string C = "/api/v1/customers";
     private const string KP = "/api/v1/customers/{customerId:long}/key-persons";
     private const string ACT = "/api/v1/customers/{customerId:long}/activities";
+    private const string CID = "/api/v1/customers/{customerId:long}";
+    private static readonly HashSet<string> DeadlineManagers = ["marketing1"];
 
     public static readonly BolaEntry[] Entries =
     [
@@ -318,6 +321,34 @@ public static class BolaMatrix
         new($"DELETE {ACT}/{{activityId:long}}", (r, c) => Customer(r, c, Managers, 204), (w, r, c) => w.DeleteActivity(r, c)),
         new("GET /api/v1/activities", (r, c) => c == BolaCase.Missing ? null : Customer(r, c, Writers.Append("admin").ToHashSet(), 200) is null ? null : 200,
             (w, r, c) => w.ListActivities(r, c)),
+
+        // Filing and change reports: read under the customer's visibility; submitting needs customers.write reaching the customer (the
+        // fixed archives lack an industry, so a permitted submission answers 400 filingIncomplete); accepting and returning need
+        // deadlines.manage (市场部): the fixed filings are never submitted (409), and the change-report probes name a report that does
+        // not exist (404 once past the permission check).
+        new($"GET {CID}/obligations", (r, c) => Customer(r, c, Writers.Append("admin").ToHashSet(), 200),
+            (w, r, c) => w.Send(r, HttpMethod.Get, $"{C}/{w.CustomerId(r, c)}/obligations")),
+        new($"POST {CID}/filing/submit", (r, c) => Customer(r, c, Writers, 400),
+            (w, r, c) => w.Send(r, HttpMethod.Post, $"{C}/{w.CustomerId(r, c)}/filing/submit")),
+        new($"POST {CID}/filing/accept", (r, c) => Customer(r, c, DeadlineManagers, 409),
+            (w, r, c) => w.Send(r, HttpMethod.Post, $"{C}/{w.CustomerId(r, c)}/filing/accept")),
+        new($"POST {CID}/filing/return", (r, c) => Customer(r, c, DeadlineManagers, 409),
+            (w, r, c) => w.Send(r, HttpMethod.Post, $"{C}/{w.CustomerId(r, c)}/filing/return", new { reason = "BOLA 矩阵退回" })),
+        new($"POST {CID}/change-reports/{{reportId:long}}/submit", (r, c) => Customer(r, c, Writers, 404),
+            (w, r, c) => w.Send(r, HttpMethod.Post, $"{C}/{w.CustomerId(r, c)}/change-reports/{BolaWorld.Missing}/submit")),
+        new($"POST {CID}/change-reports/{{reportId:long}}/accept", (r, c) => Customer(r, c, DeadlineManagers, 404),
+            (w, r, c) => w.Send(r, HttpMethod.Post, $"{C}/{w.CustomerId(r, c)}/change-reports/{BolaWorld.Missing}/accept")),
+        new($"POST {CID}/change-reports/{{reportId:long}}/return", (r, c) => Customer(r, c, DeadlineManagers, 404),
+            (w, r, c) => w.Send(r, HttpMethod.Post, $"{C}/{w.CustomerId(r, c)}/change-reports/{BolaWorld.Missing}/return", new { reason = "BOLA 矩阵退回" })),
+        new("GET /api/v1/obligations", (r, c) => c == BolaCase.Missing ? null : Customer(r, c, Writers.Append("admin").ToHashSet(), 200) is null ? null : 200,
+            (w, r, c) => w.ListObligations(r, c)),
+        new("GET /api/v1/reminders/mine", (r, c) => c == BolaCase.Visible ? 200 : null,
+            (w, r, _) => w.Send(r, HttpMethod.Get, "/api/v1/reminders/mine?pageSize=100")),
+        // Feedback forms: read under the customer's visibility; submitting needs customers.write reaching the customer.
+        new($"GET {CID}/feedback-forms", (r, c) => Customer(r, c, Writers.Append("admin").ToHashSet(), 200),
+            (w, r, c) => w.Send(r, HttpMethod.Get, $"{C}/{w.CustomerId(r, c)}/feedback-forms")),
+        new($"POST {CID}/feedback-forms", (r, c) => Customer(r, c, Writers, 201),
+            (w, r, c) => w.Send(r, HttpMethod.Post, $"{C}/{w.CustomerId(r, c)}/feedback-forms", new { situation = "BOLA 矩阵反馈" })),
 
         // Lists and creation: the list shows the visible customer and never the invisible one; creating for someone out of reach is 403.
         new($"GET {C}", (r, c) => c == BolaCase.Missing ? null : Customer(r, c, Writers.Append("admin").ToHashSet(), 200) is null ? null : 200,
@@ -681,6 +712,18 @@ public sealed class BolaWorld
         var listed = JsonNode.Parse(outcome.Body)!["items"]!.AsArray().Any(i => i!["id"]!.GetValue<long>() == target.ActivityId);
         return c == BolaCase.Visible && !listed ? outcome with { Problem = $"visible customer {target.Name}'s activity not listed" }
             : c == BolaCase.Invisible && listed ? outcome with { Problem = $"invisible customer {target.Name}'s activity listed" }
+            : outcome;
+    }
+
+    public async Task<BolaOutcome?> ListObligations(string role, BolaCase c)
+    {
+        var target = Target(role, c)!;
+        var outcome = (await Send(role, HttpMethod.Get, $"/api/v1/obligations?pageSize=100&customerId={target.Id}"))!;
+        if (outcome.Status != 200)
+            return outcome;
+        var listed = JsonNode.Parse(outcome.Body)!["items"]!.AsArray().Any(i => i!["customerId"]!.GetValue<long>() == target.Id);
+        return c == BolaCase.Visible && !listed ? outcome with { Problem = $"visible customer {target.Name}'s filing not listed" }
+            : c == BolaCase.Invisible && listed ? outcome with { Problem = $"invisible customer {target.Name}'s filing listed" }
             : outcome;
     }
 

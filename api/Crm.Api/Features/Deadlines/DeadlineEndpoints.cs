@@ -10,14 +10,14 @@ public static class DeadlineEndpoints
 {
     public static void MapDeadlineEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/obligations", async (IMediator mediator, CancellationToken ct, ObligationState? state, ObligationKind? kind, long? unitId,
-                    long? ownerId, bool includeSubUnits = false, int page = 1, int pageSize = PageLimits.DefaultPageSize) =>
-                TypedResults.Ok(await mediator.Send(new ListObligationsQuery(state, kind, unitId, includeSubUnits, ownerId, page, pageSize), ct)))
+        app.MapGet("/api/v1/obligations", async (IMediator mediator, CancellationToken ct, ObligationState? state, ObligationKind? kind, long? customerId,
+                    long? unitId, long? ownerId, bool includeSubUnits = false, int page = 1, int pageSize = PageLimits.DefaultPageSize) =>
+                TypedResults.Ok(await mediator.Send(new ListObligationsQuery(state, kind, customerId, unitId, includeSubUnits, ownerId, page, pageSize), ct)))
             .WithTags("Deadlines")
             .WithName("ListObligations")
             .WithSummary("The deadline board: filings and change reports of every customer the caller may see, earliest due first")
             .WithDescription("Filters: `state` (Pending, DueSoon, Overdue, Submitted, MetOnTime, MetLate — on today's business date), `kind` " +
-                             "(Filing, ChangeReport), `unitId` (+ `includeSubUnits`) of the unit that owes them, `ownerId` of the responsible person. " +
+                             "(Filing, ChangeReport), `customerId`, `unitId` (+ `includeSubUnits`) of the unit that owes them, `ownerId` of the responsible person. " +
                              "pageSize ≤ 100; `total` stops at 10,000.")
             .Produces<Paged<ObligationDto>>()
             .ProducesProblems(400);

@@ -12,8 +12,8 @@ namespace Crm.Api.Features.Deadlines;
 
 /// <param name="UnitId">The unit that owes them (the customer's owning unit when they arose).</param>
 /// <param name="OwnerId">The responsible person (the customer's owner when they arose).</param>
-public sealed record ListObligationsQuery(ObligationState? State, ObligationKind? Kind, long? UnitId, bool IncludeSubUnits, long? OwnerId, int Page,
-    int PageSize) : IPageRequest, IQuery<Paged<ObligationDto>>;
+public sealed record ListObligationsQuery(ObligationState? State, ObligationKind? Kind, long? CustomerId, long? UnitId, bool IncludeSubUnits, long? OwnerId,
+    int Page, int PageSize) : IPageRequest, IQuery<Paged<ObligationDto>>;
 
 public sealed class ListObligationsValidator : AbstractValidator<ListObligationsQuery>
 {
@@ -35,6 +35,8 @@ public sealed class ListObligationsHandler(CrmDbContext db, UserContext users, I
         var obligations = db.Obligations.AsNoTracking().Where(o => visible.Contains(o.CustomerId));
         if (query.Kind is { } kind)
             obligations = obligations.Where(o => o.Kind == kind);
+        if (query.CustomerId is { } customerId)
+            obligations = obligations.Where(o => o.CustomerId == customerId);
         if (query.OwnerId is { } ownerId)
             obligations = obligations.Where(o => o.ResponsibleId == ownerId);
         if (query.UnitId is { } unitId)
