@@ -2,6 +2,7 @@ using System.Globalization;
 using Crm.Api.Common.Security;
 using Crm.Api.Common.Startup;
 using Crm.Api.Domain.Customers;
+using Crm.Api.Domain.Deadlines;
 using Crm.Api.Domain.Org;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -136,6 +137,10 @@ public sealed class DemoDataSeeder(CrmDbContext db, IPasswordHasher<Staff> hashe
         await db.SaveChangesAsync(ct);
         db.BusinessFacts.AddRange(MonthlyFacts(customers, today, now));
         await db.SaveChangesAsync(ct);
+        var reviewer = await db.Staff.Where(s => s.UnitId == org.Marketing.Id).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(ct);
+        db.Obligations.AddRange(Filings(customers, today, reviewer));
+        db.FeedbackForms.AddRange(FeedbackForms(customers, today, now));
+        await db.SaveChangesAsync(ct);
 
         (Staff, OrgUnit, IReadOnlyList<ChineseCity>, string?, ChineseCity?, ChineseIndustry?) PickOwner()
         {
@@ -194,6 +199,73 @@ public sealed class DemoDataSeeder(CrmDbContext db, IPasswordHasher<Staff> hashe
                     amount, volume, BusinessFact.DefaultVolumeUnit, Math.Round(amount * 0.08m, 2), overdue,
                     overdue == 0 ? 1m : Math.Round(0.5m + (decimal)random.NextDouble() * 0.4m, 4), share,
                     random.NextDouble() < 0.05 ? 1 : 0, badPayer && overdue > 120, "demo"), now, customer.OwnerId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every customer's filing, so that the deadline board has all its states: older ones mostly accepted (some late,
+    /// a few returned and resubmitted), some waiting for 市场部, some still open and overdue; recent ones open.
+    /// </summary>
+    private static IEnumerable<Obligation> Filings(IEnumerable<Customer> customers, DateOnly today, long reviewerId)
+    {
+        var random = new Random(RandomSeed + 2);
+        var calendar = Seed.ShippedCalendar.Calendar();
+        foreach (var customer in customers)
+        {
+            if (customer.FirstContactOn is not { } firstContact)
+                continue;
+            var filing = new Obligation(ObligationKind.Filing, customer.Id, customer.OwningUnitId, customer.OwnerId, firstContact,
+                calendar.AddWorkingDays(firstContact, 5), [], customer.CreatedAt);
+            var at = customer.CreatedAt;
+            var roll = random.NextDouble();
+            if (today.DayNumber - firstContact.DayNumber > 20 && roll < 0.9)
+            {
+                var submittedOn = calendar.AddWorkingDays(firstContact, random.NextDouble() < 0.8 ? random.Next(1, 6) : random.Next(6, 12)).Value;
+                if (submittedOn < today)
+                {
+                    if (roll < 0.1)
+                    {
+                        filing.Submit(submittedOn, at, customer.OwnerId);
+                        filing.Return("请补充关键人员的联系电话和开票信息。", at, reviewerId);
+                        submittedOn = calendar.AddWorkingDays(submittedOn, random.Next(1, 4)).Value;
+                    }
+                    if (submittedOn < today)
+                    {
+                        filing.Submit(submittedOn, at, customer.OwnerId);
+                        if (roll < 0.85)
+                            filing.Accept(at, reviewerId);
+                    }
+                }
+            }
+            yield return filing;
+        }
+    }
+
+    /// <summary>Feedback forms for last month (华东 meets its quota, 华南 falls short) and a few for this month.</summary>
+    private static IEnumerable<FeedbackForm> FeedbackForms(IReadOnlyList<Customer> customers, DateOnly today, DateTimeOffset now)
+    {
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var plan = new (int Unit, DateOnly Month, string[] Grades)[]
+        {
+            (0, thisMonth.AddMonths(-1), ["A", "A", "B", "B", "C", "C"]),
+            (1, thisMonth.AddMonths(-1), ["A", "B", "B", "C"]),
+            (0, thisMonth, ["A", "B"]),
+            (1, thisMonth, ["B"]),
+        };
+        var units = customers.Select(c => c.OwningUnitId).Distinct().Order().ToList();
+        foreach (var (unit, month, grades) in plan.Where(p => p.Unit < units.Count))
+        {
+            var used = 0;
+            foreach (var grade in grades)
+            {
+                var customer = customers.Where(c => c.OwningUnitId == units[unit] && c.Grade == grade).Skip(used++ % 2).FirstOrDefault();
+                if (customer is null)
+                    continue;
+                yield return new FeedbackForm(customer.Id, customer.OwningUnitId, customer.Grade, month,
+                    new FeedbackContent("合作稳定，本月订货量与上月基本持平。", "希望旺季前锁定价格", "竞品在当地加大了促销力度", "建议安排一次技术交流"),
+                    month == thisMonth ? now : new DateTimeOffset(month.AddDays(20).ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)),
+                    customer.OwnerId);
             }
         }
     }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Crm.Api.Features.Deadlines;
 
 /// <summary>
-/// One evaluation: gives unfiled customers their filing, then reminds the responsible person of every open obligation
+/// One evaluation: gives unfiled customers their filing, then reminds the customer's owner of every open obligation
 /// past its due date, at most once per obligation per business day. Safe with several instances on one database: each
 /// obligation is claimed for today by a conditional UPDATE (last reminded before today), and only the instance whose
 /// UPDATE changed the row writes the reminder, in the same transaction; (obligation, day) is also unique.
@@ -35,8 +35,9 @@ public sealed class ReminderPass(IServiceScopeFactory scopes, BusinessClock cloc
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            // The reminder goes to whoever owns the customer now: after a handover, the successor.
             var due = await Due(db, today).Where(o => o.Id > after).OrderBy(o => o.Id).Take(Batch)
-                .Select(o => new { o.Id, o.ResponsibleId }).ToListAsync(ct);
+                .Select(o => new { o.Id, OwnerId = db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.OwnerId).First() }).ToListAsync(ct);
             if (due.Count == 0)
                 break;
             after = due[^1].Id;
@@ -48,7 +49,7 @@ public sealed class ReminderPass(IServiceScopeFactory scopes, BusinessClock cloc
                     .SetProperty(x => x.LastRemindedOn, today), ct);
                 if (claimed != 1)
                     continue;
-                db.Reminders.Add(new Reminder(o.Id, o.ResponsibleId, today, clock.UtcNow));
+                db.Reminders.Add(new Reminder(o.Id, o.OwnerId, today, clock.UtcNow));
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 db.ChangeTracker.Clear();
@@ -62,7 +63,9 @@ public sealed class ReminderPass(IServiceScopeFactory scopes, BusinessClock cloc
 
     private static IQueryable<Obligation> Due(CrmDbContext db, DateOnly today) =>
         db.Obligations.Where(o => (o.Status == ObligationStatus.Open || o.Status == ObligationStatus.Returned) && o.DueOn < today
-                                  && (o.LastRemindedOn == null || o.LastRemindedOn < today));
+                                  && (o.LastRemindedOn == null || o.LastRemindedOn < today)
+                                  // Archived customers are no longer served: nobody is chased about them.
+                                  && db.Customers.Any(c => c.Id == o.CustomerId && !c.IsArchived));
 }
 
 /// <summary>Runs a <see cref="ReminderPass"/> at start and then every <see cref="DeadlinesOptions.ReminderInterval"/>.</summary>
