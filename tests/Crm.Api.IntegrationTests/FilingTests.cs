@@ -85,7 +85,14 @@ public abstract class FilingTestsBase(ApiFixture fixture)
 
         var filing = Filing(await Obligations(sales, id));
         S(filing, "dueOn").ShouldBe("2026-03-09");
-        (await Obligations(sales, id)).Count.ShouldBe(1);
+
+        // A corrected first-contact date moves the open filing's due date.
+        body["firstContactOn"] = "2026-03-03";
+        current = await sales.GetAsync($"{C}/{id}");
+        await Ok(await sales.PutJson($"{C}/{id}", body, current.Headers.ETag!.ToString()));
+        var obligations = await Obligations(sales, id);
+        obligations.Count.ShouldBe(1);
+        (S(obligations[0]!, "triggeredOn"), S(obligations[0]!, "dueOn")).ShouldBe(("2026-03-03", "2026-03-10"));
     }
 
     [Fact]

@@ -123,6 +123,17 @@ public sealed class Obligation
         Version++;
     }
 
+    /// <summary>Moves an open obligation to a corrected trigger date and its due date.</summary>
+    public void Reschedule(DateOnly triggeredOn, CalendarAnswer<DateOnly> due)
+    {
+        if (!IsOpen)
+            throw new InvalidOperationException("Only an open or returned obligation can be rescheduled.");
+        TriggeredOn = triggeredOn;
+        DueOn = due.Value;
+        CalendarConfirmed = due.Confirmed;
+        Version++;
+    }
+
     public void Submit(DateOnly today, DateTimeOffset now, long byStaffId)
     {
         if (!IsOpen)

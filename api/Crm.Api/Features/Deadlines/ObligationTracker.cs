@@ -21,8 +21,7 @@ public sealed class ObligationTracker(CrmDbContext db, ICalendarProvider calenda
             return;
         var o = options.Value;
         var calendar = await calendars.GetAsync(ct);
-        var filing = await db.Obligations.AsNoTracking()
-            .Where(x => x.CustomerId == customer.Id && x.Kind == ObligationKind.Filing).Select(x => new { x.Status }).SingleOrDefaultAsync(ct);
+        var filing = await db.Obligations.SingleOrDefaultAsync(x => x.CustomerId == customer.Id && x.Kind == ObligationKind.Filing, ct);
         if (filing is null)
         {
             db.Obligations.Add(new Obligation(ObligationKind.Filing, customer.Id, customer.OwningUnitId, customer.OwnerId, firstContact,
@@ -31,7 +30,15 @@ public sealed class ObligationTracker(CrmDbContext db, ICalendarProvider calenda
             return;
         }
         if (filing.Status != ObligationStatus.Met)
+        {
+            // A corrected first-contact date moves an unfiled customer's due date with it.
+            if (filing.IsOpen && filing.TriggeredOn != firstContact)
+            {
+                filing.Reschedule(firstContact, calendar.AddWorkingDays(firstContact, o.FilingWorkingDays));
+                await db.SaveChangesAsync(ct);
+            }
             return;
+        }
         var reported = changedFields.Where(o.ReportedFieldList.Contains).ToList();
         if (reported.Count == 0)
             return;
