@@ -349,6 +349,8 @@ public static class BolaMatrix
             (w, r, c) => w.Send(r, HttpMethod.Get, $"{C}/{w.CustomerId(r, c)}/feedback-forms")),
         new($"POST {CID}/feedback-forms", (r, c) => Customer(r, c, Writers, 201),
             (w, r, c) => w.Send(r, HttpMethod.Post, $"{C}/{w.CustomerId(r, c)}/feedback-forms", new { situation = "BOLA 矩阵反馈" })),
+        new("GET /api/v1/feedback-forms", (r, c) => c == BolaCase.Missing ? null : Customer(r, c, Writers.Append("admin").ToHashSet(), 200) is null ? null : 200,
+            (w, r, c) => w.ListFeedbackForms(r, c)),
 
         // Lists and creation: the list shows the visible customer and never the invisible one; creating for someone out of reach is 403.
         new($"GET {C}", (r, c) => c == BolaCase.Missing ? null : Customer(r, c, Writers.Append("admin").ToHashSet(), 200) is null ? null : 200,
@@ -724,6 +726,20 @@ public sealed class BolaWorld
         var listed = JsonNode.Parse(outcome.Body)!["items"]!.AsArray().Any(i => i!["customerId"]!.GetValue<long>() == target.Id);
         return c == BolaCase.Visible && !listed ? outcome with { Problem = $"visible customer {target.Name}'s filing not listed" }
             : c == BolaCase.Invisible && listed ? outcome with { Problem = $"invisible customer {target.Name}'s filing listed" }
+            : outcome;
+    }
+
+    public async Task<BolaOutcome?> ListFeedbackForms(string role, BolaCase c)
+    {
+        var target = Target(role, c)!;
+        // Every fixed customer has a form (the matrix's own submissions, or this one).
+        (await Gm.PostJson($"/api/v1/customers/{target.Id}/feedback-forms", new { situation = "固定反馈" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var outcome = (await Send(role, HttpMethod.Get, $"/api/v1/feedback-forms?pageSize=100&customerId={target.Id}"))!;
+        if (outcome.Status != 200)
+            return outcome;
+        var listed = JsonNode.Parse(outcome.Body)!["items"]!.AsArray().Any(i => i!["customerId"]!.GetValue<long>() == target.Id);
+        return c == BolaCase.Visible && !listed ? outcome with { Problem = $"visible customer {target.Name}'s feedback form not listed" }
+            : c == BolaCase.Invisible && listed ? outcome with { Problem = $"invisible customer {target.Name}'s feedback form listed" }
             : outcome;
     }
 

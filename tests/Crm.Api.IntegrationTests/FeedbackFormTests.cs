@@ -93,7 +93,12 @@ public abstract class FeedbackFormTestsBase(ApiFixture fixture)
         list.Count.ShouldBe(1);
         list[0]!["competitorInfo"]!.GetValue<string>().ShouldBe("某品牌降价 5%");
 
+        var eastUnit = await east.UnitId("EAST");
+        var listed = JsonNode.Parse(await east.GetStringAsync($"/api/v1/feedback-forms?month=2026-03&unitId={eastUnit}&grade=A&pageSize=100"))!;
+        listed["items"]!.AsArray().ShouldContain(f => f!["customerId"]!.GetValue<long>() == id);
+
         var south = await Api.As("south.sales1");
+        JsonNode.Parse(await south.GetStringAsync($"/api/v1/feedback-forms?customerId={id}"))!["items"]!.AsArray().Count.ShouldBe(0);
         (await south.GetAsync($"/api/v1/customers/{id}/feedback-forms")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await south.PostJson($"/api/v1/customers/{id}/feedback-forms", new { situation = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await (await Api.As("admin")).PostJson($"/api/v1/customers/{id}/feedback-forms", new { situation = "x" })).StatusCode

@@ -1,5 +1,6 @@
 using Crm.Api.Common.Errors;
 using Crm.Api.Common.Http;
+using Crm.Api.Common.Paging;
 using Mapster;
 using Mediator;
 
@@ -29,6 +30,17 @@ public static class FeedbackEndpoints
                              "out of the caller's customers.write reach, 409 when archived.")
             .Produces<FeedbackFormDto>(StatusCodes.Status201Created)
             .ProducesProblems(400, 403, 404, 409);
+
+        app.MapGet("/api/v1/feedback-forms", async (IMediator mediator, CancellationToken ct, string? month, long? unitId, long? customerId, string? grade,
+                    bool includeSubUnits = false, int page = 1, int pageSize = PageLimits.DefaultPageSize) =>
+                TypedResults.Ok(await mediator.Send(new ListFeedbackFormsQuery(month, unitId, includeSubUnits, customerId, grade, page, pageSize), ct)))
+            .WithTags("Feedback forms")
+            .WithName("ListFeedbackForms")
+            .WithSummary("Feedback forms about every customer the caller may see, newest month first")
+            .WithDescription("Filters: `month` (yyyy-MM), `unitId` (+ `includeSubUnits`) the forms count for, `customerId`, `grade` (at submission). " +
+                             "pageSize ≤ 100; `total` stops at 10,000.")
+            .Produces<Paged<FeedbackFormDto>>()
+            .ProducesProblems(400);
 
         app.MapGet("/api/v1/feedback-quotas", async (IMediator mediator, CancellationToken ct, string? month, long? unitId) =>
                 TypedResults.Ok(await mediator.Send(new GetFeedbackQuotasQuery(month, unitId), ct)))
