@@ -14,6 +14,7 @@ using Crm.Api.Features.Classification;
 using Crm.Api.Features.Customers;
 using Crm.Api.Features.Export;
 using Crm.Api.Features.Facts;
+using Crm.Api.Features.FollowUp;
 using Crm.Api.Features.Handovers;
 using Crm.Api.Features.Health;
 using Crm.Api.Features.Org;
@@ -52,6 +53,7 @@ builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddCustomerExport(builder.Configuration);
 builder.Services.AddBusinessFacts(builder.Configuration);
 builder.Services.AddClassification(builder.Configuration);
+builder.Services.AddFollowUp(builder.Configuration);
 builder.Services.AddWorkingCalendar(builder.Configuration);
 
 builder.Services.AddMediator(o =>
@@ -90,6 +92,7 @@ app.MapReadLogEndpoints();
 app.MapHandoverEndpoints();
 app.MapFactEndpoints();
 app.MapClassificationEndpoints();
+app.MapFollowUpEndpoints();
 app.MapCalendarEndpoints();
 app.MapActivityEndpoints();
 

@@ -352,6 +352,16 @@ public static class BolaMatrix
         new("GET /api/v1/grading/statistics/both-ends", (r, c) => c == BolaCase.Visible ? 200 : null,
             (w, r, _) => w.Send(r, HttpMethod.Get, "/api/v1/grading/statistics/both-ends")),
 
+        // Follow-up duties: computed over the caller's visible customers; a customer's own duties follow the archive.
+        new($"GET {C}/{{id:long}}/contact-duties", (r, c) => Customer(r, c, Writers.Append("admin").ToHashSet(), 200),
+            (w, r, c) => w.Send(r, HttpMethod.Get, $"{C}/{w.CustomerId(r, c)}/contact-duties")),
+        new("GET /api/v1/contact-duties", (r, c) => c == BolaCase.Visible ? 200 : null,
+            (w, r, _) => w.Send(r, HttpMethod.Get, "/api/v1/contact-duties?onlyMissing=false&pageSize=100")),
+        new("GET /api/v1/follow-up-reminders", (r, c) => c == BolaCase.Visible ? 200 : null,
+            (w, r, _) => w.Send(r, HttpMethod.Get, "/api/v1/follow-up-reminders?kind=NeverFollowedUp&pageSize=100")),
+        new("GET /api/v1/care-tasks", (r, c) => c == BolaCase.Visible ? 200 : null,
+            (w, r, _) => w.Send(r, HttpMethod.Get, "/api/v1/care-tasks?days=366")),
+
         // Exports: customers.export gates the route (403 whatever the id); jobs are their owner's alone.
         new($"GET {C}/export", (r, c) => c == BolaCase.Visible ? Gated(r, c, Managers, _ => 200) : null, (w, r, _) => w.ExportDirect(r)),
         new($"POST {C}/exports", (r, c) => c == BolaCase.Visible ? Gated(r, c, Managers, _ => 202) : null, (w, r, _) => w.StartExport(r)),
