@@ -16,6 +16,7 @@ using Crm.Api.Features.Export;
 using Crm.Api.Features.Facts;
 using Crm.Api.Features.FollowUp;
 using Crm.Api.Features.Handovers;
+using Crm.Api.Features.Sync;
 using Crm.Api.Features.Health;
 using Crm.Api.Features.Org;
 using FluentValidation;
@@ -93,6 +94,7 @@ app.MapHandoverEndpoints();
 app.MapFactEndpoints();
 app.MapClassificationEndpoints();
 app.MapFollowUpEndpoints();
+app.MapSyncEndpoints();
 app.MapCalendarEndpoints();
 app.MapActivityEndpoints();
 

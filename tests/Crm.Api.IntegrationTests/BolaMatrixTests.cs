@@ -362,6 +362,12 @@ public static class BolaMatrix
         new("GET /api/v1/care-tasks", (r, c) => c == BolaCase.Visible ? 200 : null,
             (w, r, _) => w.Send(r, HttpMethod.Get, "/api/v1/care-tasks?days=366")),
 
+        // Incremental sync: the caller's visible customers and their facts only.
+        new("GET /api/v1/sync/customers", (r, c) => c == BolaCase.Visible ? 200 : null,
+            (w, r, _) => w.Send(r, HttpMethod.Get, "/api/v1/sync/customers?limit=1000")),
+        new("GET /api/v1/sync/facts", (r, c) => c == BolaCase.Visible ? 200 : null,
+            (w, r, _) => w.Send(r, HttpMethod.Get, "/api/v1/sync/facts?limit=1000")),
+
         // Exports: customers.export gates the route (403 whatever the id); jobs are their owner's alone.
         new($"GET {C}/export", (r, c) => c == BolaCase.Visible ? Gated(r, c, Managers, _ => 200) : null, (w, r, _) => w.ExportDirect(r)),
         new($"POST {C}/exports", (r, c) => c == BolaCase.Visible ? Gated(r, c, Managers, _ => 202) : null, (w, r, _) => w.StartExport(r)),

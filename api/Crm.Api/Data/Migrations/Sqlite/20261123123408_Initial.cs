@@ -79,6 +79,18 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SyncSequences",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SyncSequences", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Staff",
                 columns: table => new
                 {
@@ -181,7 +193,8 @@ namespace Crm.Api.Data.Migrations.Sqlite
                     CreatedById = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedById = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangeSeq = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -526,7 +539,8 @@ namespace Crm.Api.Data.Migrations.Sqlite
                     Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedById = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangeSeq = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -912,6 +926,11 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 columns: new[] { "Id", "LastEntryId", "LastHash" },
                 values: new object[] { 1L, 0L, "0000000000000000000000000000000000000000000000000000000000000000" });
 
+            migrationBuilder.InsertData(
+                table: "SyncSequences",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AccessGrants_GranteeId_ExpiresAt",
                 table: "AccessGrants",
@@ -969,6 +988,11 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 columns: new[] { "StaffId", "ActivityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BusinessFacts_ChangeSeq",
+                table: "BusinessFacts",
+                column: "ChangeSeq");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BusinessFacts_CustomerId_Month",
                 table: "BusinessFacts",
                 columns: new[] { "CustomerId", "Month" },
@@ -998,6 +1022,11 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 name: "IX_CustomerHistory_CustomerId_Id",
                 table: "CustomerHistory",
                 columns: new[] { "CustomerId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_ChangeSeq",
+                table: "Customers",
+                column: "ChangeSeq");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_Code",
@@ -1311,6 +1340,9 @@ namespace Crm.Api.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StaffRoles");
+
+            migrationBuilder.DropTable(
+                name: "SyncSequences");
 
             migrationBuilder.DropTable(
                 name: "AccessRequests");

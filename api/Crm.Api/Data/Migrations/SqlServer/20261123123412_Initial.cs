@@ -79,6 +79,18 @@ namespace Crm.Api.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "SyncSequences",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    Value = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SyncSequences", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Staff",
                 columns: table => new
                 {
@@ -181,7 +193,8 @@ namespace Crm.Api.Data.Migrations.SqlServer
                     CreatedById = table.Column<long>(type: "bigint", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     UpdatedById = table.Column<long>(type: "bigint", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    ChangeSeq = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -526,7 +539,8 @@ namespace Crm.Api.Data.Migrations.SqlServer
                     Source = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     UpdatedById = table.Column<long>(type: "bigint", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    ChangeSeq = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -912,6 +926,11 @@ namespace Crm.Api.Data.Migrations.SqlServer
                 columns: new[] { "Id", "LastEntryId", "LastHash" },
                 values: new object[] { 1L, 0L, "0000000000000000000000000000000000000000000000000000000000000000" });
 
+            migrationBuilder.InsertData(
+                table: "SyncSequences",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AccessGrants_GranteeId_ExpiresAt",
                 table: "AccessGrants",
@@ -969,6 +988,11 @@ namespace Crm.Api.Data.Migrations.SqlServer
                 columns: new[] { "StaffId", "ActivityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BusinessFacts_ChangeSeq",
+                table: "BusinessFacts",
+                column: "ChangeSeq");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BusinessFacts_CustomerId_Month",
                 table: "BusinessFacts",
                 columns: new[] { "CustomerId", "Month" },
@@ -998,6 +1022,11 @@ namespace Crm.Api.Data.Migrations.SqlServer
                 name: "IX_CustomerHistory_CustomerId_Id",
                 table: "CustomerHistory",
                 columns: new[] { "CustomerId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_ChangeSeq",
+                table: "Customers",
+                column: "ChangeSeq");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_Code",
@@ -1312,6 +1341,9 @@ namespace Crm.Api.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "StaffRoles");
+
+            migrationBuilder.DropTable(
+                name: "SyncSequences");
 
             migrationBuilder.DropTable(
                 name: "AccessRequests");
