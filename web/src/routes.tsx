@@ -1,0 +1,49 @@
+import type { RouteObject } from 'react-router';
+import { AppLayout } from './components/AppLayout';
+import { RequireAuth } from './components/RequireAuth';
+import { RequirePermission } from './components/RequirePermission';
+import { PageNotFound } from './components/States';
+import { P } from './features/auth/permissions';
+import { LoginPage } from './features/auth/LoginPage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { CustomerListPage } from './features/customers/CustomerListPage';
+import { CustomerDetailPage } from './features/customers/CustomerDetailPage';
+import { CustomerFormPage } from './features/customers/CustomerFormPage';
+import { LookupPage } from './features/access/LookupPage';
+import { MyRequestsPage } from './features/access/MyRequestsPage';
+import { MyGrantsPage } from './features/access/MyGrantsPage';
+import { InboxPage } from './features/access/InboxPage';
+import { ReadLogPage } from './features/access/ReadLogPage';
+import { OrgPage } from './features/admin/OrgPage';
+import { StaffPage } from './features/admin/StaffPage';
+import { RolesMatrixPage } from './features/admin/RolesMatrixPage';
+
+const guard = (anyOf: string[], element: React.ReactNode) => <RequirePermission anyOf={anyOf}>{element}</RequirePermission>;
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: 'customers', element: guard([P.customersRead], <CustomerListPage />) },
+          { path: 'customers/new', element: guard([P.customersWrite], <CustomerFormPage />) },
+          { path: 'customers/:id', element: <CustomerDetailPage /> },
+          { path: 'customers/:id/edit', element: guard([P.customersWrite], <CustomerFormPage />) },
+          { path: 'access/lookup', element: <LookupPage /> },
+          { path: 'access/requests', element: <MyRequestsPage /> },
+          { path: 'access/grants', element: <MyGrantsPage /> },
+          { path: 'access/inbox', element: guard([P.accessApprove], <InboxPage />) },
+          { path: 'access/read-log', element: guard([P.accessAuditLog], <ReadLogPage />) },
+          { path: 'admin/org', element: guard([P.adminOrg, P.adminUsers], <OrgPage />) },
+          { path: 'admin/staff', element: guard([P.adminUsers], <StaffPage />) },
+          { path: 'admin/roles', element: guard([P.adminRoles], <RolesMatrixPage />) },
+          { path: '*', element: <PageNotFound /> },
+        ],
+      },
+    ],
+  },
+];
