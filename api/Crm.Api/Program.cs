@@ -47,6 +47,7 @@ builder.Services.AddCrmReadLog(builder.Configuration);
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddCustomerExport(builder.Configuration);
 builder.Services.AddBusinessFacts(builder.Configuration);
+builder.Services.AddCrmSpa();
 
 builder.Services.AddMediator(o =>
 {
@@ -71,6 +72,8 @@ app.UseSwaggerUI(o =>
     o.SwaggerEndpoint($"/swagger/{OpenApiSetup.DocumentName}/swagger.json", "Crm API v1");
     o.DocumentTitle = "Crm API";
 });
+// The staff SPA's files (web/dist, setting Spa:Root) are public: they are served before authentication.
+app.UseCrmSpaFiles(out var spaFiles);
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -83,6 +86,7 @@ app.MapExportEndpoints();
 app.MapReadLogEndpoints();
 app.MapHandoverEndpoints();
 app.MapFactEndpoints();
+app.MapCrmSpaFallback(spaFiles);
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();
