@@ -49,7 +49,7 @@ export function AppLayout() {
   };
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider breakpoint="lg" collapsedWidth={0} width={220} theme="dark">
         <div style={{ color: '#fff', padding: '16px 20px', fontSize: 16, fontWeight: 600 }}>{t('app.title')}</div>
         {me.data && (
