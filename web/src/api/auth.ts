@@ -5,10 +5,13 @@
 import { tokens, type TokenResponse } from './tokens';
 import { ApiProblem, readProblem } from './problem';
 
+/** Absolute URL on the page's own origin (the API serves the SPA, and the dev server proxies /api). */
+export const apiUrl = (path: string) => new URL(path, globalThis.location.origin).toString();
+
 async function postJson(path: string, body: unknown, bearer?: string): Promise<Response> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
-  return globalThis.fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
+  return globalThis.fetch(apiUrl(path), { method: 'POST', headers, body: JSON.stringify(body) });
 }
 
 export async function signIn(username: string, password: string): Promise<TokenResponse> {

@@ -56,11 +56,12 @@ export const problemMiddleware: Middleware = {
 };
 
 export const api = createFetchClient<paths>({
-  baseUrl: '',
+  baseUrl: globalThis.location.origin,
   // Looked up on every call (not captured once), so test doubles such as msw see the requests.
   fetch: (request) => globalThis.fetch(request),
   headers: { Accept: 'application/json' },
 });
-api.use(authMiddleware, problemMiddleware);
+// onResponse handlers run last-registered first: the 401 retry happens before the problem body is normalised.
+api.use(problemMiddleware, authMiddleware);
 
 export const $api = createQueryClient(api);
