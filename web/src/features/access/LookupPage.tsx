@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Form, Input, Radio, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { LinkButton } from '../../components/LinkButton';
+import { useSearchParams } from 'react-router';
 import { $api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ErrorState, Loading } from '../../components/States';
@@ -59,9 +60,7 @@ export function LookupPage() {
               subTitle={`${t('access.owningUnit')}：${found.owningUnitName}${found.visibleToYou ? ` · ${t('access.visible')}` : ''}`}
               extra={
                 found.visibleToYou ? (
-                  <Link to={`/customers/${found.customerId}`}>
-                    <Button type="primary">{t('access.open')}</Button>
-                  </Link>
+                  <LinkButton to={`/customers/${found.customerId}`} type="primary">{t('access.open')}</LinkButton>
                 ) : (
                   <Button type="primary" onClick={() => setTarget(found)}>
                     {t('customer.requestAccess')}

@@ -2,7 +2,8 @@ import { EditOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { LinkButton } from '../../components/LinkButton';
+import { useParams, useSearchParams } from 'react-router';
 import { $api, api } from '../../api/client';
 import { asProblem, problemStatus } from '../../api/problem';
 import type { CustomerDetail } from '../../api/types';
@@ -48,9 +49,7 @@ function CustomerDetailView({ id }: { id: number }) {
           <Space>
             {can(P.customersArchive) && <ArchiveButton customer={c} />}
             {can(P.customersWrite) && !c.archived && (
-              <Link to={`/customers/${c.id}/edit`}>
-                <Button type="primary" icon={<EditOutlined />}>{t('common.edit')}</Button>
-              </Link>
+              <LinkButton to={`/customers/${c.id}/edit`} type="primary" icon={<EditOutlined />}>{t('common.edit')}</LinkButton>
             )}
           </Space>
         </Space>

@@ -4,7 +4,8 @@ import { Alert, App, Button, Card, Col, DatePicker, Divider, Form, Input, InputN
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { LinkButton } from '../../components/LinkButton';
+import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { ApiProblem, asProblem, type Problem } from '../../api/problem';
 import {
@@ -336,9 +337,7 @@ function CustomerForm({ existing, etag, onReload }: { existing?: CustomerDetail;
           <Button type="primary" htmlType="submit" loading={saving}>
             {t('common.save')}
           </Button>
-          <Link to={existing ? `/customers/${existing.id}` : '/customers'}>
-            <Button>{t('common.cancel')}</Button>
-          </Link>
+          <LinkButton to={existing ? `/customers/${existing.id}` : '/customers'}>{t('common.cancel')}</LinkButton>
         </Space>
       </Form>
     </Card>

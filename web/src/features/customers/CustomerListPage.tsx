@@ -3,6 +3,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { Button, Card, Flex, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LinkButton } from '../../components/LinkButton';
 import { Link } from 'react-router';
 import { $api } from '../../api/client';
 import { CUSTOMER_CATEGORIES, CUSTOMER_STATUSES, GRADES, PAGE_SIZES, type CustomerListItem } from '../../api/types';
@@ -76,9 +77,7 @@ export function CustomerListPage() {
       title={<Typography.Title level={4} style={{ margin: 0 }}>{t('customer.list')}</Typography.Title>}
       extra={
         can(P.customersWrite) && (
-          <Link to="/customers/new">
-            <Button type="primary" icon={<PlusOutlined />}>{t('customer.new')}</Button>
-          </Link>
+          <LinkButton to="/customers/new" type="primary" icon={<PlusOutlined />}>{t('customer.new')}</LinkButton>
         )
       }
     >

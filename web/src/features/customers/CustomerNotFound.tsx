@@ -1,7 +1,7 @@
 import { Button, Result } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { LinkButton } from '../../components/LinkButton';
 import { RequestAccessModal } from '../access/RequestAccessModal';
 
 /** 404 on a customer: it does not exist or is not visible; either way the person may ask for access. */
@@ -18,9 +18,7 @@ export function CustomerNotFound({ customerId }: { customerId: number }) {
           <Button type="primary" key="request" onClick={() => setOpen(true)}>
             {t('customer.requestAccess')}
           </Button>,
-          <Link key="back" to="/customers">
-            <Button>{t('common.back')}</Button>
-          </Link>,
+          <LinkButton key="back" to="/customers">{t('common.back')}</LinkButton>,
         ]}
       />
       <RequestAccessModal customerId={customerId} open={open} onClose={() => setOpen(false)} />
