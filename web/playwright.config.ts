@@ -11,10 +11,14 @@ const here = dirname(fileURLToPath(import.meta.url));
  * a free port (see e2e/start-api.mjs). The browser is the system's Chromium (never downloaded): /usr/bin/chromium or
  * CRM_CHROMIUM_PATH. Without it every test skips, saying so on stdout.
  */
-export const chromiumPath = process.env.CRM_CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const browserMissing = existsSync(chromiumPath)
-  ? null
-  : `no Chromium at ${chromiumPath} (install it: apt-get install -y chromium fonts-noto-cjk, or set CRM_CHROMIUM_PATH)`;
+// CRM_CHROMIUM_PATH=bundled uses a browser installed by `npx playwright install chromium` (GitHub runners only:
+// these machines download no browsers).
+const bundled = process.env.CRM_CHROMIUM_PATH === 'bundled';
+export const chromiumPath = bundled ? undefined : (process.env.CRM_CHROMIUM_PATH ?? '/usr/bin/chromium');
+export const browserMissing =
+  bundled || existsSync(chromiumPath!)
+    ? null
+    : `no Chromium at ${chromiumPath} (install it: apt-get install -y chromium fonts-noto-cjk, or set CRM_CHROMIUM_PATH)`;
 
 // One free port for the whole run: chosen once in the runner and inherited by its workers through the environment.
 process.env.CRM_E2E_PORT ??= execFileSync(process.execPath, [

@@ -17,7 +17,7 @@ test('east.sales1 creates a customer and finds it in the list', async ({ page },
   await page.getByRole('menuitem', { name: '客户档案' }).click();
   await expect(page.getByRole('heading', { name: '客户档案' })).toBeVisible();
   await expect(page.locator('.ant-table-row').first()).toBeVisible();
-  await snap(page, testInfo, 'customer-list');
+  await snap(page, testInfo, 'customer-list', { docs: true });
 
   await page.getByRole('button', { name: /新建客户/ }).click();
   await expect(page.getByRole('heading', { name: '新建客户' })).toBeVisible();
@@ -28,14 +28,14 @@ test('east.sales1 creates a customer and finds it in the list', async ({ page },
   await page.getByLabel('地址').fill('杭州市滨江区江南大道 1 号');
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.locator('#customer_creditCode_help')).toBeVisible();
-  await snap(page, testInfo, 'customer-form-errors');
+  await snap(page, testInfo, 'customer-form-errors', { docs: true });
 
   await page.getByLabel('统一社会信用代码').fill(uniqueCreditCode());
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByRole('heading', { name: customerName })).toBeVisible();
   customerPath = new URL(page.url()).pathname;
   expect(customerPath).toMatch(/^\/customers\/\d+$/);
-  await snap(page, testInfo, 'customer-detail');
+  await snap(page, testInfo, 'customer-detail', { docs: true });
 
   // The deep link survives a reload: the refresh token brings the session back.
   await page.reload();
@@ -75,7 +75,7 @@ test('the general manager approves it in the inbox', async ({ page }, testInfo) 
   await page.getByRole('menuitem', { name: '审批查阅申请' }).click();
   const row = page.getByRole('row', { name: new RegExp(customerName) });
   await expect(row).toBeVisible();
-  await snap(page, testInfo, 'access-inbox');
+  await snap(page, testInfo, 'access-inbox', { docs: true });
   await row.getByRole('button', { name: /批\s*准/ }).click();
   await page.getByLabel('审批意见').fill('同意，两天内有效。');
   await page.getByRole('dialog').getByRole('button', { name: /批\s*准/ }).click();

@@ -47,11 +47,14 @@ export async function signOut(page: Page) {
   await expect(page.getByLabel('用户名')).toBeVisible();
 }
 
-/** Attaches a screenshot to the test's report; with CRM_DOCS_SCREENSHOTS=1 also writes it to web/docs/ for the README. */
-export async function snap(page: Page, testInfo: TestInfo, name: string) {
+/**
+ * Attaches a screenshot to the test's report (TestResults/web/playwright); those marked `docs`, when
+ * CRM_DOCS_SCREENSHOTS=1, also go to web/docs/ for the README.
+ */
+export async function snap(page: Page, testInfo: TestInfo, name: string, { docs = false } = {}) {
   const body = await page.screenshot({ fullPage: false });
   await testInfo.attach(name, { body, contentType: 'image/png' });
-  if (process.env.CRM_DOCS_SCREENSHOTS === '1') {
+  if (docs && process.env.CRM_DOCS_SCREENSHOTS === '1') {
     const docs = resolve(here, '../docs');
     mkdirSync(docs, { recursive: true });
     await page.screenshot({ path: resolve(docs, `${name}.png`) });

@@ -13,7 +13,7 @@ test('an admin changes a role\'s permission and the affected user loses a menu',
   await page.getByRole('menuitem', { name: '角色与权限' }).click();
   const cell = page.getByRole('combobox', { name: 'unit-manager access.approve' });
   await expect(cell).toBeVisible();
-  await snap(page, testInfo, 'roles-matrix');
+  await snap(page, testInfo, 'roles-matrix', { docs: true });
   await cell.click();
   await page.locator('.ant-select-dropdown:visible').getByTitle('—').click();
   await page.getByRole('button', { name: /保存 部门经理/ }).click();
