@@ -16,5 +16,8 @@ else
   echo "WARNING: no Node/npm found: starting the API without the SPA (install Node 20 for the web app)" >&2
 fi
 
-echo "==== dotnet run --project api/Crm.Api"
-exec dotnet run --project api/Crm.Api "$@"
+echo "==== dotnet run --project api/Crm.Api $*"
+if [ "$#" -gt 0 ]; then
+  exec dotnet run --project api/Crm.Api -- "$@"
+fi
+exec dotnet run --project api/Crm.Api

@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { RequireAuth } from './components/RequireAuth';
@@ -13,11 +14,12 @@ import { LookupPage } from './features/access/LookupPage';
 import { MyRequestsPage } from './features/access/MyRequestsPage';
 import { MyGrantsPage } from './features/access/MyGrantsPage';
 import { InboxPage } from './features/access/InboxPage';
-import { ReadLogPage } from './features/access/ReadLogPage';
-import { OrgPage } from './features/admin/OrgPage';
-import { StaffPage } from './features/admin/StaffPage';
-import { RolesMatrixPage } from './features/admin/RolesMatrixPage';
 
+// Pages few people use are loaded on demand.
+const OrgPage = lazy(() => import('./features/admin/OrgPage').then((m) => ({ default: m.OrgPage })));
+const StaffPage = lazy(() => import('./features/admin/StaffPage').then((m) => ({ default: m.StaffPage })));
+const RolesMatrixPage = lazy(() => import('./features/admin/RolesMatrixPage').then((m) => ({ default: m.RolesMatrixPage })));
+const ReadLogPage = lazy(() => import('./features/access/ReadLogPage').then((m) => ({ default: m.ReadLogPage })));
 const guard = (anyOf: string[], element: React.ReactNode) => <RequirePermission anyOf={anyOf}>{element}</RequirePermission>;
 
 export const routes: RouteObject[] = [

@@ -1,7 +1,7 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Dropdown, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../features/auth/permissions';
@@ -94,7 +94,9 @@ export function AppLayout() {
           ) : me.isError ? (
             <ErrorState error={me.error} onRetry={() => void me.refetch()} />
           ) : (
-            <Outlet />
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
           )}
         </Layout.Content>
         <Layout.Footer style={{ textAlign: 'center', color: 'rgba(0,0,0,.45)' }}>

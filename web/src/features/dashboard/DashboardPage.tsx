@@ -1,12 +1,14 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useQueries } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { $api } from '../../api/client';
 import { GRADES } from '../../api/types';
 import { ErrorState, Loading } from '../../components/States';
 import { P, usePermissions } from '../auth/permissions';
-import { GradeChart } from './GradeChart';
+// ECharts is large: loaded only when the chart is shown.
+const GradeChart = lazy(() => import('./GradeChart').then((m) => ({ default: m.GradeChart })));
 
 /** Home: who you are, what waits for you, and how the customers you can see spread over the grades. */
 export function DashboardPage() {
@@ -63,7 +65,7 @@ export function DashboardPage() {
       </Row>
       {mayRead && (
         <Card title={t('dashboard.gradeDistribution')} style={{ marginTop: 16 }}>
-          {gradeError ? <ErrorState error={gradeError} /> : grades.some((g) => g.isPending) ? <Loading /> : <GradeChart counts={counts} />}
+          {gradeError ? <ErrorState error={gradeError} /> : grades.some((g) => g.isPending) ? <Loading /> : <Suspense fallback={<Loading />}><GradeChart counts={counts} /></Suspense>}
         </Card>
       )}
     </>
