@@ -33,6 +33,7 @@ test('east.sales1 creates a customer and finds it in the list', async ({ page },
   await page.getByLabel('统一社会信用代码').fill(uniqueCreditCode());
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByRole('heading', { name: customerName })).toBeVisible();
+  await expect(page.getByRole('button', { name: /编\s*辑/ })).toBeVisible(); // the owner may edit
   customerPath = new URL(page.url()).pathname;
   expect(customerPath).toMatch(/^\/customers\/\d+$/);
   await snap(page, testInfo, 'customer-detail', { docs: true });
@@ -92,7 +93,8 @@ test('south.sales1 now reads the archive through the grant', async ({ page }, te
   await snap(page, testInfo, 'access-grants');
   await grant.getByRole('link', { name: customerName }).click();
   await expect(page.getByRole('heading', { name: customerName })).toBeVisible();
-  await expect(page.getByRole('button', { name: /编\s*辑/ })).toHaveCount(1); // the button shows; the server refuses writes (403)
+  await expect(page.getByText('您正通过查阅授权只读查看此档案')).toBeVisible();
+  await expect(page.getByRole('button', { name: /编\s*辑/ })).toHaveCount(0); // read-only: no edit
   await page.getByRole('tab', { name: '变更历史' }).click();
   await expect(page.getByRole('cell', { name: '建档' }).first()).toBeVisible();
 });

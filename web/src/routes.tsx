@@ -20,6 +20,7 @@ const OrgPage = lazy(() => import('./features/admin/OrgPage').then((m) => ({ def
 const StaffPage = lazy(() => import('./features/admin/StaffPage').then((m) => ({ default: m.StaffPage })));
 const RolesMatrixPage = lazy(() => import('./features/admin/RolesMatrixPage').then((m) => ({ default: m.RolesMatrixPage })));
 const ReadLogPage = lazy(() => import('./features/access/ReadLogPage').then((m) => ({ default: m.ReadLogPage })));
+const HandoverPage = lazy(() => import('./features/admin/HandoverPage').then((m) => ({ default: m.HandoverPage })));
 const guard = (anyOf: string[], element: React.ReactNode) => <RequirePermission anyOf={anyOf}>{element}</RequirePermission>;
 
 export const routes: RouteObject[] = [
@@ -43,6 +44,7 @@ export const routes: RouteObject[] = [
           { path: 'admin/org', element: guard([P.adminOrg, P.adminUsers], <OrgPage />) },
           { path: 'admin/staff', element: guard([P.adminUsers], <StaffPage />) },
           { path: 'admin/roles', element: guard([P.adminRoles], <RolesMatrixPage />) },
+          { path: 'admin/handover', element: guard([P.customersHandover], <HandoverPage />) },
           { path: '*', element: <PageNotFound /> },
         ],
       },

@@ -57,6 +57,7 @@ export function StaffSelect(props: {
   placeholder?: string;
   style?: React.CSSProperties;
   initialOptions?: { id: number; name: string }[];
+  'aria-label'?: string;
 }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
@@ -70,6 +71,7 @@ export function StaffSelect(props: {
   return (
     <Select<number | number[]>
       id={props.id}
+      aria-label={props['aria-label'] ?? props.placeholder ?? t('admin.staffSearch')}
       mode={props.multiple ? 'multiple' : undefined}
       allowClear
       showSearch={{ filterOption: false, onSearch: setQ }}

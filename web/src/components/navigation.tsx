@@ -8,6 +8,7 @@ import {
   SafetyOutlined,
   SettingOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   UnlockOutlined,
   UserOutlined,
@@ -48,6 +49,7 @@ export const NAVIGATION: NavItem[] = [
       { key: '/admin/org', labelKey: 'nav.org', icon: <ApartmentOutlined />, anyOf: [P.adminOrg, P.adminUsers] },
       { key: '/admin/staff', labelKey: 'nav.staff', icon: <TeamOutlined />, anyOf: [P.adminUsers] },
       { key: '/admin/roles', labelKey: 'nav.roles', icon: <UserOutlined />, anyOf: [P.adminRoles] },
+      { key: '/admin/handover', labelKey: 'nav.handover', icon: <SwapOutlined />, anyOf: [P.customersHandover] },
     ],
   },
 ];

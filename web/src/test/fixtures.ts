@@ -27,6 +27,9 @@ export const meGm: S['MeResponse'] = {
   positions: ['GeneralManager'],
   roles: ['leadership', 'employee'],
   permissions: ['customers.read', 'customers.write', 'customers.archive', 'customers.assign', 'customers.export', 'access.approve', 'access.auditLog', 'org.read'],
+  permissionScopes: Object.fromEntries(
+    ['customers.read', 'customers.write', 'customers.archive', 'customers.assign', 'customers.export', 'access.approve', 'access.auditLog', 'org.read'].map((p) => [p, 'All' as const]),
+  ),
   customerScope: 'All',
 };
 
@@ -38,6 +41,9 @@ export const meAdmin: S['MeResponse'] = {
   positions: ['Administrator'],
   roles: ['administrator', 'employee'],
   permissions: ['admin.roles', 'admin.users', 'admin.org', 'admin.calendar', 'customers.read', 'access.auditLog', 'org.read'],
+  permissionScopes: Object.fromEntries(
+    ['admin.roles', 'admin.users', 'admin.org', 'admin.calendar', 'customers.read', 'access.auditLog', 'org.read'].map((p) => [p, 'All' as const]),
+  ),
   customerScope: 'All',
 };
 

@@ -11,6 +11,8 @@ import { formatDate, formatDateTime, formatMoney } from '../../components/format
 import { ComingSoon, ErrorState, Loading, PageNotFound } from '../../components/States';
 import { P, usePermissions } from '../auth/permissions';
 import { CustomerNotFound } from './CustomerNotFound';
+import { useUnits } from '../../components/OrgPickers';
+import { reaches } from '../auth/reach';
 import { FactsTab, HistoryTab, KeyPersonsTab, ReadLogTab } from './CustomerTabs';
 import { GradeTag, StatusTag } from './tags';
 
@@ -23,7 +25,8 @@ export function CustomerDetailPage() {
 
 function CustomerDetailView({ id }: { id: number }) {
   const { t } = useTranslation();
-  const { can } = usePermissions();
+  const { me, can } = usePermissions();
+  const units = useUnits();
   const [params, setParams] = useSearchParams();
   const customer = $api.useQuery('get', '/api/v1/customers/{id}', { params: { path: { id } } });
 
@@ -33,6 +36,8 @@ function CustomerDetailView({ id }: { id: number }) {
     return <ErrorState error={customer.error} onRetry={() => void customer.refetch()} />;
   }
   const c = customer.data;
+  const may = (permission: string) => can(permission) && reaches(me, permission, c, units.data);
+  const viaGrant = !units.isPending && !reaches(me, P.customersRead, c, units.data);
   const tab = params.get('tab') ?? 'archive';
   const soon = { children: <ComingSoon /> };
 
@@ -47,8 +52,8 @@ function CustomerDetailView({ id }: { id: number }) {
             {c.tags.map((tag) => <Tag key={tag}>{tag}</Tag>)}
           </Space>
           <Space>
-            {can(P.customersArchive) && <ArchiveButton customer={c} />}
-            {can(P.customersWrite) && !c.archived && (
+            {may(P.customersArchive) && <ArchiveButton customer={c} />}
+            {may(P.customersWrite) && !c.archived && (
               <LinkButton to={`/customers/${c.id}/edit`} type="primary" icon={<EditOutlined />}>{t('common.edit')}</LinkButton>
             )}
           </Space>
@@ -56,6 +61,7 @@ function CustomerDetailView({ id }: { id: number }) {
         <Typography.Text type="secondary">
           {c.code} · {c.creditCode} · {c.owningUnitName} · {c.owner.name}
         </Typography.Text>
+        {viaGrant && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('customer.viaGrant')} />}
         {c.archived && <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('customer.archivedBanner', { at: formatDateTime(c.archivedAt) })} />}
       </Card>
       <Card>
