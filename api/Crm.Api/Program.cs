@@ -73,7 +73,7 @@ app.UseSwaggerUI(o =>
     o.DocumentTitle = "Crm API";
 });
 // The staff SPA's files (web/dist, setting Spa:Root) are public: they are served before authentication.
-app.UseCrmSpaFiles(out var spaFiles);
+var spaFiles = app.UseCrmSpaFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -220,6 +220,8 @@ public static class BolaMatrix
         ["POST /api/v1/access/roles"] = "role admin (admin.roles)",
         ["PUT /api/v1/access/roles/{id:long}"] = "role admin (admin.roles)",
         ["DELETE /api/v1/access/roles/{id:long}"] = "role admin (admin.roles)",
+        ["GET /{*path:nonfile:spaPath}"] = "the staff SPA's index.html for deep links (never /api, /swagger, /health)",
+        ["HEAD /{*path:nonfile:spaPath}"] = "the staff SPA's index.html for deep links (never /api, /swagger, /health)",
     };
 
     /// <summary>Route shapes that carry customer data by their name: a new one of these without an entry is called out as such.</summary>

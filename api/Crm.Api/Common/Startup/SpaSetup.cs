@@ -33,28 +33,29 @@ public static class SpaSetup
     }
 
     /// <summary>Static files of the SPA; call before authentication so assets and index.html need no token.</summary>
-    public static WebApplication UseCrmSpaFiles(this WebApplication app, out IFileProvider? files)
+    /// <returns>The SPA's files, or an empty provider when there is no build (then only the API is served).</returns>
+    public static IFileProvider UseCrmSpaFiles(this WebApplication app)
     {
-        files = null;
         var root = ResolveRoot(app.Configuration, app.Environment);
         if (root is null)
         {
             app.Logger.LogInformation("No SPA build found ({Setting} = {Root}): serving the API only", RootSetting,
                 app.Configuration[RootSetting] ?? DefaultRoot);
-            return app;
+            return new NullFileProvider();
         }
-        files = new PhysicalFileProvider(root);
+        var files = new PhysicalFileProvider(root);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files, OnPrepareResponse = SetCacheHeaders });
         app.Logger.LogInformation("Serving the SPA from {Root}", root);
-        return app;
+        return files;
     }
 
-    /// <summary>Any other non-file path (a deep link such as <c>/customers/42</c>) gets <c>index.html</c>.</summary>
-    public static WebApplication MapCrmSpaFallback(this WebApplication app, IFileProvider? files)
+    /// <summary>
+    /// Any other non-file path (a deep link such as <c>/customers/42</c>) gets <c>index.html</c>. The route exists with
+    /// or without a build (the route table does not depend on the machine); without one it answers 404.
+    /// </summary>
+    public static WebApplication MapCrmSpaFallback(this WebApplication app, IFileProvider files)
     {
-        if (files is null)
-            return app;
         app.MapFallbackToFile("{*path:nonfile:spaPath}", "index.html",
                 new StaticFileOptions { FileProvider = files, OnPrepareResponse = SetCacheHeaders })
             .AllowAnonymous()
