@@ -56,6 +56,7 @@ builder.Services.AddBusinessFacts(builder.Configuration);
 builder.Services.AddClassification(builder.Configuration);
 builder.Services.AddFollowUp(builder.Configuration);
 builder.Services.AddWorkingCalendar(builder.Configuration);
+builder.Services.AddCrmSpa();
 
 builder.Services.AddMediator(o =>
 {
@@ -80,6 +81,8 @@ app.UseSwaggerUI(o =>
     o.SwaggerEndpoint($"/swagger/{OpenApiSetup.DocumentName}/swagger.json", "Crm API v1");
     o.DocumentTitle = "Crm API";
 });
+// The staff SPA's files (web/dist, setting Spa:Root) are public: they are served before authentication.
+var spaFiles = app.UseCrmSpaFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -97,6 +100,7 @@ app.MapFollowUpEndpoints();
 app.MapSyncEndpoints();
 app.MapCalendarEndpoints();
 app.MapActivityEndpoints();
+app.MapCrmSpaFallback(spaFiles);
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

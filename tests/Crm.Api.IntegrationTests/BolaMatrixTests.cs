@@ -239,6 +239,8 @@ public static class BolaMatrix
         ["GET /api/v1/calendar/years"] = "public holiday notices",
         ["GET /api/v1/calendar/{year:int}"] = "public holiday notices",
         ["PUT /api/v1/calendar/{year:int}"] = "calendar admin (admin.calendar)",
+        ["GET /{*path:nonfile:spaPath}"] = "the staff SPA's index.html for deep links (never /api, /swagger, /health)",
+        ["HEAD /{*path:nonfile:spaPath}"] = "the staff SPA's index.html for deep links (never /api, /swagger, /health)",
     };
 
     /// <summary>Route shapes that carry customer data by their name: a new one of these without an entry is called out as such.</summary>
