@@ -5,7 +5,7 @@
 #   CI=true ./test.sh    (CI: the build leaves openapi/ alone; see api/Crm.Api/Crm.Api.csproj)
 #
 # Steps: dotnet build Crm.sln -> every .NET test project (xunit.v3 on Microsoft.Testing.Platform,
-# TRX report) -> web/ vitest (JUnit) -> web/ Playwright (JUnit), each only when it exists.
+# TRX report) -> web/ build -> web/ vitest (JUnit) -> web/ Playwright (JUnit), each only when it exists.
 # Results go to TestResults/. The counts are read from those report files, never from console
 # text, and the last line printed is exactly "N passed, M failed" (", K skipped" when K > 0).
 # A step or runner that fails without reporting a failing test (build error, crash, time-out,
@@ -76,6 +76,12 @@ if [ -f web/package.json ]; then
   fi
 
   if [ "$npm_ok" -eq 1 ]; then
+    # The SPA build type-checks everything (tsc -b) and makes web/dist, which the API serves to Playwright.
+    banner "npm run build (web)"
+    RC=0
+    run_limited bash -c 'cd web && exec npm run build </dev/null'
+    record "npm run build (web)" step "$RC" ""
+
     banner "npm test (web, vitest)"
     # stdin from /dev/null: vitest never enters watch mode, even from a terminal.
     # (The "test" script should be "vitest run" or "vitest"; these flags are appended to it.)

@@ -16,7 +16,9 @@ using Crm.Api.Features.Deadlines;
 using Crm.Api.Features.Export;
 using Crm.Api.Features.Facts;
 using Crm.Api.Features.Feedback;
+using Crm.Api.Features.FollowUp;
 using Crm.Api.Features.Handovers;
+using Crm.Api.Features.Sync;
 using Crm.Api.Features.Health;
 using Crm.Api.Features.Org;
 using FluentValidation;
@@ -54,8 +56,10 @@ builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddCustomerExport(builder.Configuration);
 builder.Services.AddBusinessFacts(builder.Configuration);
 builder.Services.AddClassification(builder.Configuration);
+builder.Services.AddFollowUp(builder.Configuration);
 builder.Services.AddWorkingCalendar(builder.Configuration);
 builder.Services.AddDeadlines(builder.Configuration);
+builder.Services.AddCrmSpa();
 
 builder.Services.AddMediator(o =>
 {
@@ -80,6 +84,8 @@ app.UseSwaggerUI(o =>
     o.SwaggerEndpoint($"/swagger/{OpenApiSetup.DocumentName}/swagger.json", "Crm API v1");
     o.DocumentTitle = "Crm API";
 });
+// The staff SPA's files (web/dist, setting Spa:Root) are public: they are served before authentication.
+var spaFiles = app.UseCrmSpaFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -93,10 +99,13 @@ app.MapReadLogEndpoints();
 app.MapHandoverEndpoints();
 app.MapFactEndpoints();
 app.MapClassificationEndpoints();
+app.MapFollowUpEndpoints();
+app.MapSyncEndpoints();
 app.MapCalendarEndpoints();
 app.MapActivityEndpoints();
 app.MapDeadlineEndpoints();
 app.MapFeedbackEndpoints();
+app.MapCrmSpaFallback(spaFiles);
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -240,6 +240,8 @@ public static class BolaMatrix
         ["GET /api/v1/calendar/{year:int}"] = "public holiday notices",
         ["PUT /api/v1/calendar/{year:int}"] = "calendar admin (admin.calendar)",
         ["GET /api/v1/feedback-quotas"] = "feedback-form counts per unit within the caller's unit reach; names no customer",
+        ["GET /{*path:nonfile:spaPath}"] = "the staff SPA's index.html for deep links (never /api, /swagger, /health)",
+        ["HEAD /{*path:nonfile:spaPath}"] = "the staff SPA's index.html for deep links (never /api, /swagger, /health)",
     };
 
     /// <summary>Route shapes that carry customer data by their name: a new one of these without an entry is called out as such.</summary>
@@ -384,6 +386,22 @@ public static class BolaMatrix
             }), (w, r, c) => w.RatingRun(r, c, "decisions")),
         new("GET /api/v1/grading/statistics/both-ends", (r, c) => c == BolaCase.Visible ? 200 : null,
             (w, r, _) => w.Send(r, HttpMethod.Get, "/api/v1/grading/statistics/both-ends")),
+
+        // Follow-up duties: computed over the caller's visible customers; a customer's own duties follow the archive.
+        new($"GET {C}/{{id:long}}/contact-duties", (r, c) => Customer(r, c, Writers.Append("admin").ToHashSet(), 200),
+            (w, r, c) => w.Send(r, HttpMethod.Get, $"{C}/{w.CustomerId(r, c)}/contact-duties")),
+        new("GET /api/v1/contact-duties", (r, c) => c == BolaCase.Visible ? 200 : null,
+            (w, r, _) => w.Send(r, HttpMethod.Get, "/api/v1/contact-duties?onlyMissing=false&pageSize=100")),
+        new("GET /api/v1/follow-up-reminders", (r, c) => c == BolaCase.Visible ? 200 : null,
+            (w, r, _) => w.Send(r, HttpMethod.Get, "/api/v1/follow-up-reminders?kind=NeverFollowedUp&pageSize=100")),
+        new("GET /api/v1/care-tasks", (r, c) => c == BolaCase.Visible ? 200 : null,
+            (w, r, _) => w.Send(r, HttpMethod.Get, "/api/v1/care-tasks?days=366")),
+
+        // Incremental sync: the caller's visible customers and their facts only.
+        new("GET /api/v1/sync/customers", (r, c) => c == BolaCase.Visible ? 200 : null,
+            (w, r, _) => w.Send(r, HttpMethod.Get, "/api/v1/sync/customers?limit=1000")),
+        new("GET /api/v1/sync/facts", (r, c) => c == BolaCase.Visible ? 200 : null,
+            (w, r, _) => w.Send(r, HttpMethod.Get, "/api/v1/sync/facts?limit=1000")),
 
         // Exports: customers.export gates the route (403 whatever the id); jobs are their owner's alone.
         new($"GET {C}/export", (r, c) => c == BolaCase.Visible ? Gated(r, c, Managers, _ => 200) : null, (w, r, _) => w.ExportDirect(r)),

@@ -7,6 +7,7 @@ using Crm.Api.Features.Access;
 using Crm.Api.Features.Classification;
 using Crm.Api.Features.Deadlines;
 using Crm.Api.Features.Export;
+using Crm.Api.Features.FollowUp;
 using Crm.Api.Features.Facts;
 using Microsoft.Extensions.Configuration;
 
@@ -68,6 +69,19 @@ public class SettingsDefaultsTests
         (classification.DefaultScheme, classification.RunBatchSize, classification.RunLease, classification.RunPollInterval)
             .ShouldBe(("manufacturer", 2_000, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(2)));
         (classification.BothEndsTop, classification.RiskDaysOverdue).ShouldBe((10, 90));
+    }
+
+    [Fact]
+    public void Follow_up_duties_are_the_policy_s_contact_frequencies_with_reminders_after_30_60_90_180_days()
+    {
+        var followUp = Bind<FollowUpOptions>("FollowUp");
+        followUp.EffectiveContactRules().ShouldBe(Domain.FollowUp.ContactRules.Defaults);
+        Domain.FollowUp.ContactRules.Defaults.Select(r => $"{r.Grade} {r.Role} {r.Kind} ≥{r.Times}/{r.Period}").ShouldBe([
+            "A CompanyLeader Visit ≥1/Year", "A CompanyLeader Call ≥1/Month", "A UnitManager Visit ≥2/Year", "A UnitManager Call ≥1/Week",
+            "A Owner Visit ≥1/Week", "B UnitManager Visit ≥1/Year", "B Owner Visit ≥1/Month", "B Owner Call ≥1/Month", "C Owner Call ≥1/Month"]);
+        followUp.NoFollowUpDays.ShouldBe(new Dictionary<string, int> { ["A"] = 30, ["B"] = 60, ["C"] = 90, ["D"] = 180 });
+        followUp.NoPurchaseDays.ShouldBe(new Dictionary<string, int> { ["A"] = 60, ["B"] = 90, ["C"] = 180 });
+        (followUp.CareLookaheadDays, followUp.CareGrades).ShouldBe((30, "A,B"));
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Handover> Handovers => Set<Handover>();
     public DbSet<HandoverItem> HandoverItems => Set<HandoverItem>();
     public DbSet<BusinessFact> BusinessFacts => Set<BusinessFact>();
+    public DbSet<SyncSequence> SyncSequences => Set<SyncSequence>();
     public DbSet<GradingSchemeVersion> GradingSchemeVersions => Set<GradingSchemeVersion>();
     public DbSet<RatingRun> RatingRuns => Set<RatingRun>();
     public DbSet<RatingProposal> RatingProposals => Set<RatingProposal>();
@@ -55,15 +56,21 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (!_accessChanged)
+        ChangeTracker.DetectChanges();
+        var synced = ChangeTracker.Entries<ISynced>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
+        if (!_accessChanged && synced.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var accessChanged = _accessChanged;
         _accessChanged = false;
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            if (synced.Count > 0)
+                await StampChangesAsync(synced, cancellationToken);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await AccessStamps.Where(s => s.Id == AccessStamp.SingletonId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
+            if (accessChanged)
+                await AccessStamps.Where(s => s.Id == AccessStamp.SingletonId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
             if (own is not null)
                 await own.CommitAsync(cancellationToken);
             return saved;
@@ -73,6 +80,22 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
             if (own is not null)
                 await own.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Numbers the synced records this unit of work changes from the one sequence row. Its update is the transaction's
+    /// first write, and the row stays locked until commit (SQLite: the database's single writer lock; SQL Server: the
+    /// row lock), so sequence order is commit order and a mirror reading "after n" never misses a later commit.
+    /// </summary>
+    private async Task StampChangesAsync(List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<ISynced>> synced, CancellationToken ct)
+    {
+        var count = synced.Count;
+        await SyncSequences.Where(s => s.Id == SyncSequence.SingletonId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Value, x => x.Value + count), ct);
+        var last = await SyncSequences.Where(s => s.Id == SyncSequence.SingletonId).Select(s => s.Value).SingleAsync(ct);
+        var next = last - count;
+        foreach (var entry in synced)
+            entry.Entity.StampChange(++next);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -87,7 +87,8 @@ internal static class BenchmarkDatabaseGenerator
         using var customersTable = new BulkTableWriter(connection, model, typeof(Customer),
             "Id", "Code", "Name", "CreditCode", "EnterpriseNature", "SupervisingUnit", "Industry", "RegisteredCapital", "TotalAssets",
             "FoundedOn", "Address", "Region", "Category", "Grade", "GradeOverridden", "Status", "RiskFlags", "FirstContactOn", "CooperationStartOn",
-            "OwningUnitId", "OwnerId", "ServiceUnitId", "IsArchived", "ArchivedAt", "CreatedAt", "CreatedById", "UpdatedAt", "UpdatedById", "Version");
+            "OwningUnitId", "OwnerId", "ServiceUnitId", "IsArchived", "ArchivedAt", "CreatedAt", "CreatedById", "UpdatedAt", "UpdatedById", "Version",
+            "ChangeSeq");
         using var keyPersonsTable = new BulkTableWriter(connection, model, typeof(KeyPerson),
             "Id", "CustomerId", "Name", "Title", "Level", "Phone", "Email", "Birthday", "Anniversaries", "Personality", "Interests",
             "Education", "Age", "Family", "Version");
@@ -96,7 +97,7 @@ internal static class BenchmarkDatabaseGenerator
         using var tagsTable = new BulkTableWriter(connection, model, typeof(CustomerTag), "CustomerId", "Tag");
         using var factsTable = new BulkTableWriter(connection, model, typeof(BusinessFact),
             "Id", "CustomerId", "Month", "OrderAmount", "Volume", "VolumeUnit", "ProfitContribution", "DaysOverdue", "OnTimePaymentRatio",
-            "ShareOfWallet", "Referrals", "BadCredit", "Source", "UpdatedAt", "UpdatedById", "Version");
+            "ShareOfWallet", "Referrals", "BadCredit", "Source", "UpdatedAt", "UpdatedById", "Version", "ChangeSeq");
         BulkTableWriter[] writers = [customersTable, keyPersonsTable, searchTermsTable, coServersTable, tagsTable, factsTable];
 
         var names = new ChineseNames(seed);
@@ -107,6 +108,7 @@ internal static class BenchmarkDatabaseGenerator
         var china = TimeSpan.FromHours(8);
         long keyPersonId = 0;
         long factId = 0;
+        long changeSeq = 0;
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         // The months a rating run reads: the twelve whole months before this one (GradingInput.WindowOf).
         var factMonthsList = Enumerable.Range(1, factMonths).Select(i => thisMonth.AddMonths(-i)).Reverse().ToArray();
@@ -142,7 +144,7 @@ internal static class BenchmarkDatabaseGenerator
                     details.SupervisingUnit, details.Industry, details.RegisteredCapital, details.TotalAssets, details.FoundedOn, details.Address,
                     details.Region, details.Category, details.Grade, false, details.Status, details.RiskFlags, details.FirstContactOn,
                     details.CooperationStartOn, owner.UnitId, owner.StaffId, serviceUnitId, archived, archived ? updatedAt : null, createdAt,
-                    owner.StaffId, updatedAt, owner.StaffId, 1 + names.Random.Next(6));
+                    owner.StaffId, updatedAt, owner.StaffId, 1 + names.Random.Next(6), ++changeSeq);
 
                 var keyPersons = 1 + names.Random.Next(3);
                 for (var rank = 0; rank < keyPersons; rank++)
@@ -175,7 +177,8 @@ internal static class BenchmarkDatabaseGenerator
                     var amount = volume * price;
                     var overdue = badPayer ? 90 + names.Random.Next(61) : latePayer ? 15 + names.Random.Next(46) : 0;
                     factsTable.Insert(++factId, id, month, amount, volume, "t", Math.Round(amount * 0.08m, 2), overdue,
-                        overdue == 0 ? 1m : 0.75m, share, names.Chance(0.03) ? 1 : 0, badPayer && overdue > 120, "benchmark", updatedAt, owner.StaffId, 1);
+                        overdue == 0 ? 1m : 0.75m, share, names.Chance(0.03) ? 1 : 0, badPayer && overdue > 120, "benchmark", updatedAt, owner.StaffId, 1,
+                        ++changeSeq);
                 }
             }
             transaction.Commit();
@@ -185,6 +188,9 @@ internal static class BenchmarkDatabaseGenerator
             Console.WriteLine();
         foreach (var writer in writers)
             Console.WriteLine($"  {writer.Table,-20} {writer.Rows,12:N0} rows written");
+        // The demo seeder's records were numbered by EF before; continue after the highest number in use.
+        Execute(connection, $"UPDATE \"SyncSequences\" SET \"Value\" = (SELECT max(m) FROM (SELECT max(\"ChangeSeq\") AS m FROM \"Customers\" " +
+                            $"UNION ALL SELECT max(\"ChangeSeq\") FROM \"BusinessFacts\" UNION ALL SELECT \"Value\" FROM \"SyncSequences\")) WHERE \"Id\" = 1");
 
         (SalesForce.Owner, CustomerDetails) NewCustomer()
         {

@@ -25,6 +25,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(c => c.Version).IsConcurrencyToken();
 
         b.HasIndex(c => c.Code).IsUnique();
+        b.HasIndex(c => c.ChangeSeq);
         b.HasIndex(c => c.CreditCode).IsUnique();
         // Indexes that serve the list's visibility rules and common filters in the default order (newest first).
         // IsArchived sits in each index so that the (capped) counts are answered from the index alone.
@@ -132,8 +133,18 @@ internal sealed class BusinessFactConfiguration : IEntityTypeConfiguration<Busin
         b.Property(f => f.Source).HasMaxLength(40);
         b.Property(f => f.Version).IsConcurrencyToken();
         b.HasIndex(f => new { f.CustomerId, f.Month }).IsUnique();
+        b.HasIndex(f => f.ChangeSeq);
         b.HasOne<Customer>().WithMany().HasForeignKey(f => f.CustomerId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Staff>().WithMany().HasForeignKey(f => f.UpdatedById).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(f => f.Values);
+    }
+}
+
+internal sealed class SyncSequenceConfiguration : IEntityTypeConfiguration<SyncSequence>
+{
+    public void Configure(EntityTypeBuilder<SyncSequence> b)
+    {
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasData(new SyncSequence { Id = SyncSequence.SingletonId, Value = 0 });
     }
 }

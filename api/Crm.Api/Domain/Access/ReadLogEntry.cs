@@ -13,6 +13,9 @@ public enum ReadAction
 
     /// <summary>A grade evaluation, which shows the customer's aggregated facts.</summary>
     Evaluation,
+
+    /// <summary>Mirrored by an integration through the incremental sync.</summary>
+    Sync,
 }
 
 /// <summary>

@@ -29,7 +29,7 @@ public readonly record struct FactFigures(
     bool BadCredit);
 
 /// <summary>经营数据: a customer's business with us in one calendar month, the input of classification.</summary>
-public sealed class BusinessFact
+public sealed class BusinessFact : ISynced
 {
     public const string DefaultVolumeUnit = "t";
     public const string DefaultSource = "manual";
@@ -75,6 +75,9 @@ public sealed class BusinessFact
     public DateTimeOffset UpdatedAt { get; private set; }
     public long UpdatedById { get; private set; }
     public int Version { get; private set; }
+    public long ChangeSeq { get; private set; }
+
+    public void StampChange(long sequence) => ChangeSeq = sequence;
 
     public FactFigures Figures =>
         new(CustomerId, Month, OrderAmount, Volume, ProfitContribution, DaysOverdue, OnTimePaymentRatio, ShareOfWallet, Referrals, BadCredit);

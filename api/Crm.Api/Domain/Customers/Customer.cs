@@ -24,7 +24,16 @@ public sealed record CustomerDetails(
 /// <summary>One field's change, recorded in the archive's history (动态管理).</summary>
 public sealed record FieldChange(string Field, string? OldValue, string? NewValue);
 
-public sealed class Customer
+/// <summary>A record mirrored by integrations through its change sequence (see <c>SyncSequence</c>).</summary>
+public interface ISynced
+{
+    /// <summary>Moves with every committed change, in commit order, across all synced records.</summary>
+    long ChangeSeq { get; }
+
+    void StampChange(long sequence);
+}
+
+public sealed class Customer : ISynced
 {
     private readonly List<CustomerCoServer> _coServers = [];
     private readonly List<CustomerTag> _tags = [];
@@ -84,6 +93,9 @@ public sealed class Customer
     public DateTimeOffset UpdatedAt { get; private set; }
     public long UpdatedById { get; private set; }
     public int Version { get; private set; }
+    public long ChangeSeq { get; private set; }
+
+    public void StampChange(long sequence) => ChangeSeq = sequence;
 
     public IReadOnlyCollection<CustomerCoServer> CoServers => _coServers;
     public IReadOnlyCollection<CustomerTag> Tags => _tags;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using Crm.Api.Common.Jobs;
 using Crm.Api.Common.Security;
-using Crm.Api.Common.Startup;
 using Crm.Api.Data;
 using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Classification;
@@ -24,54 +24,17 @@ internal sealed class RatingRunRunner(
     AccessCache access,
     SchemeCache schemes,
     TimeProvider clock,
-    ILogger<RatingRunRunner> logger) : BackgroundService
+    ILogger<RatingRunRunner> logger) : LeasedJobRunner(clock, logger)
 {
     private const int MaxAttempts = 3;
 
-    private readonly string _instance = InstanceName();
+    protected override TimeSpan PollInterval => options.Value.RunPollInterval;
 
-    private static string InstanceName()
-    {
-        var name = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-        return name.Length <= 100 ? name : name[^100..];
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stop)
-    {
-        if (DatabaseInitializer.IsDesignTime)
-            return;
-        while (!stop.IsCancellationRequested)
-        {
-            try
-            {
-                if (await TryRunOneAsync(stop))
-                    continue;
-                await Task.Delay(options.Value.RunPollInterval, clock, stop);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Rating runner: a round failed; retrying after the poll interval");
-                try
-                {
-                    await Task.Delay(options.Value.RunPollInterval, clock, stop);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
-
-    private async Task<bool> TryRunOneAsync(CancellationToken stop)
+    protected override async Task<bool> TryRunOneAsync(CancellationToken stop)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         // Read first: an idle poll must not take SQLite's write lock.
         var candidate = await Claimable(db.RatingRuns.AsNoTracking(), now).OrderBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(stop);
         if (candidate is not { } id)
@@ -79,7 +42,7 @@ internal sealed class RatingRunRunner(
         var leaseUntil = now + options.Value.RunLease;
         var claimed = await Claimable(db.RatingRuns.Where(r => r.Id == id), now).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, RatingRunStatus.Running)
-            .SetProperty(r => r.LeaseOwner, _instance)
+            .SetProperty(r => r.LeaseOwner, Instance)
             .SetProperty(r => r.LeaseUntil, leaseUntil)
             .SetProperty(r => r.StartedAt, r => r.StartedAt ?? now)
             .SetProperty(r => r.Attempts, r => r.Attempts + 1), stop);
@@ -92,7 +55,7 @@ internal sealed class RatingRunRunner(
         runs.Where(r => r.Status == RatingRunStatus.Queued || (r.Status == RatingRunStatus.Running && r.LeaseUntil < now));
 
     private IQueryable<RatingRun> Mine(CrmDbContext db, long id) =>
-        db.RatingRuns.Where(r => r.Id == id && r.LeaseOwner == _instance && r.Status == RatingRunStatus.Running);
+        db.RatingRuns.Where(r => r.Id == id && r.LeaseOwner == Instance && r.Status == RatingRunStatus.Running);
 
     private async Task RunAsync(long id, CancellationToken stop)
     {
@@ -107,7 +70,7 @@ internal sealed class RatingRunRunner(
                 return;
             }
             // The starter's standing and scope as of now: a permission revoked since the start applies.
-            var user = await access.GetAsync(db, run.CreatedById, clock.GetUtcNow(), stop);
+            var user = await access.GetAsync(db, run.CreatedById, Clock.GetUtcNow(), stop);
             if (user is null || !user.IsActive || !user.Has(Permissions.ClassificationRun))
             {
                 await FailAsync(db, id, "发起人已停用或不再拥有发起客户评级权限（classification.run）。");
@@ -264,7 +227,7 @@ internal sealed class RatingRunRunner(
         var high = batch.Customers[^1].Id;
         await using (var tx = await db.Database.BeginTransactionAsync(stop))
         {
-            var leaseUntil = clock.GetUtcNow() + options.Value.RunLease;
+            var leaseUntil = Clock.GetUtcNow() + options.Value.RunLease;
             var renewed = await Mine(db, run.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Done, r => r.Done + count)
                 .SetProperty(r => r.Cursor, high)
@@ -291,7 +254,7 @@ internal sealed class RatingRunRunner(
     /// <summary>Evaluation done: the change list goes to review, or the run completes at once when nothing changed.</summary>
     private async Task FinishAsync(CrmDbContext db, long id, CancellationToken stop)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var run = await db.RatingRuns.AsNoTracking().SingleAsync(r => r.Id == id, stop);
         var nothingToReview = run.Changes + run.Overridden == 0;
         var finished = await Mine(db, id).ExecuteUpdateAsync(s => s
@@ -307,7 +270,7 @@ internal sealed class RatingRunRunner(
 
     private async Task FailAsync(CrmDbContext db, long id, string error)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         await Mine(db, id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, RatingRunStatus.Failed)
             .SetProperty(r => r.ActiveSchemeCode, (string?)null)

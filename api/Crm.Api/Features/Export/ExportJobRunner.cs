@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Crm.Api.Common.Jobs;
 using Crm.Api.Common.Security;
-using Crm.Api.Common.Startup;
 using Crm.Api.Data;
 using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Exports;
@@ -21,64 +21,30 @@ internal sealed class ExportJobRunner(
     ExportFiles files,
     AccessCache access,
     TimeProvider clock,
-    ILogger<ExportJobRunner> logger) : BackgroundService
+    ILogger<ExportJobRunner> logger) : LeasedJobRunner(clock, logger)
 {
     /// <summary>A job that took its instance down this often is not tried again.</summary>
     private const int MaxAttempts = 3;
 
     private static readonly TimeSpan CleanupEvery = TimeSpan.FromMinutes(10);
 
-    private readonly string _instance = InstanceName();
+    private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
 
-    private static string InstanceName()
-    {
-        var name = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-        return name.Length <= 100 ? name : name[^100..];
-    }
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
 
-    protected override async Task ExecuteAsync(CancellationToken stop)
+    protected override async Task BeforeRoundAsync(CancellationToken stop)
     {
-        if (DatabaseInitializer.IsDesignTime)
+        if (Clock.GetUtcNow() < _nextCleanup)
             return;
-        var nextCleanup = DateTimeOffset.MinValue;
-        while (!stop.IsCancellationRequested)
-        {
-            try
-            {
-                if (clock.GetUtcNow() >= nextCleanup)
-                {
-                    await CleanupAsync(stop);
-                    nextCleanup = clock.GetUtcNow() + CleanupEvery;
-                }
-                if (await TryRunOneAsync(stop))
-                    continue;
-                await Task.Delay(options.Value.PollInterval, clock, stop);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Export runner: a round failed; retrying after the poll interval");
-                try
-                {
-                    await Task.Delay(options.Value.PollInterval, clock, stop);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
+        await CleanupAsync(stop);
+        _nextCleanup = Clock.GetUtcNow() + CleanupEvery;
     }
 
-    /// <summary>True when there was a job to look at (so the caller looks again at once).</summary>
-    private async Task<bool> TryRunOneAsync(CancellationToken stop)
+    protected override async Task<bool> TryRunOneAsync(CancellationToken stop)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         // Read first: an idle poll must not take SQLite's write lock.
         var candidate = await Claimable(db.ExportJobs.AsNoTracking(), now).OrderBy(j => j.Id).Select(j => (long?)j.Id).FirstOrDefaultAsync(stop);
         if (candidate is not { } id)
@@ -86,7 +52,7 @@ internal sealed class ExportJobRunner(
         var leaseUntil = now + options.Value.LeaseDuration;
         var claimed = await Claimable(db.ExportJobs.Where(j => j.Id == id), now).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.Status, ExportJobStatus.Running)
-            .SetProperty(j => j.LeaseOwner, _instance)
+            .SetProperty(j => j.LeaseOwner, Instance)
             .SetProperty(j => j.LeaseUntil, leaseUntil)
             .SetProperty(j => j.StartedAt, now)
             .SetProperty(j => j.Attempts, j => j.Attempts + 1), stop);
@@ -114,7 +80,7 @@ internal sealed class ExportJobRunner(
             return;
         }
         // The requester's standing and scope as of now: a permission revoked since the request applies.
-        var user = await access.GetAsync(db, job.StaffId, clock.GetUtcNow(), stop);
+        var user = await access.GetAsync(db, job.StaffId, Clock.GetUtcNow(), stop);
         if (user is null || !user.IsActive || !user.Has(Permissions.CustomersExport))
         {
             await FailAsync(progressDb, id, "导出人已停用或不再拥有导出客户清单权限（customers.export）。", 0);
@@ -151,7 +117,7 @@ internal sealed class ExportJobRunner(
             // Every exported archive is in the read log before the file can be downloaded.
             await scope.ServiceProvider.GetRequiredService<Common.ReadLog.ReadLogRecorder>().RecordAsync(outcome.CustomerIds, ReadAction.Export, stop);
             File.Move(part, path);
-            var now = clock.GetUtcNow();
+            var now = Clock.GetUtcNow();
             var finished = await Mine(progressDb, id).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, ExportJobStatus.Succeeded)
                 .SetProperty(j => j.Total, outcome.Rows)
@@ -188,12 +154,12 @@ internal sealed class ExportJobRunner(
     }
 
     private IQueryable<ExportJob> Mine(CrmDbContext db, long id) =>
-        db.ExportJobs.Where(j => j.Id == id && j.LeaseOwner == _instance && j.Status == ExportJobStatus.Running);
+        db.ExportJobs.Where(j => j.Id == id && j.LeaseOwner == Instance && j.Status == ExportJobStatus.Running);
 
     /// <summary>Records progress and renews the lease; throws when another instance has taken the job over.</summary>
     private async Task ReportAsync(CrmDbContext db, long id, int done, int? total, CancellationToken ct)
     {
-        var leaseUntil = clock.GetUtcNow() + options.Value.LeaseDuration;
+        var leaseUntil = Clock.GetUtcNow() + options.Value.LeaseDuration;
         var updated = total is { } t
             ? await Mine(db, id).ExecuteUpdateAsync(s => s.SetProperty(j => j.Done, done).SetProperty(j => j.Total, t).SetProperty(j => j.LeaseUntil, leaseUntil), ct)
             : await Mine(db, id).ExecuteUpdateAsync(s => s.SetProperty(j => j.Done, done).SetProperty(j => j.LeaseUntil, leaseUntil), ct);
@@ -203,7 +169,7 @@ internal sealed class ExportJobRunner(
 
     private async Task FailAsync(CrmDbContext db, long id, string error, int done)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         await Mine(db, id).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.Status, ExportJobStatus.Failed)
             .SetProperty(j => j.Error, error)
@@ -215,7 +181,7 @@ internal sealed class ExportJobRunner(
     /// <summary>Deletes files older than the retention period. The job rows stay: they are the export history.</summary>
     private async Task CleanupAsync(CancellationToken stop)
     {
-        var cutoff = clock.GetUtcNow().AddHours(-options.Value.RetentionHours);
+        var cutoff = Clock.GetUtcNow().AddHours(-options.Value.RetentionHours);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var expired = await db.ExportJobs.AsNoTracking()

@@ -22,6 +22,26 @@ namespace Crm.Api.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Crm.Api.Data.SyncSequence", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SyncSequences");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.Access.AccessGrant", b =>
                 {
                     b.Property<long>("Id")
@@ -792,6 +812,9 @@ namespace Crm.Api.Data.Migrations.SqlServer
                     b.Property<bool>("BadCredit")
                         .HasColumnType("bit");
 
+                    b.Property<long>("ChangeSeq")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("CustomerId")
                         .HasColumnType("bigint");
 
@@ -846,6 +869,8 @@ namespace Crm.Api.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangeSeq");
+
                     b.HasIndex("UpdatedById");
 
                     b.HasIndex("CustomerId", "Month")
@@ -873,6 +898,9 @@ namespace Crm.Api.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
+
+                    b.Property<long>("ChangeSeq")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -968,6 +996,8 @@ namespace Crm.Api.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeSeq");
 
                     b.HasIndex("Code")
                         .IsUnique();

@@ -17,6 +17,26 @@ namespace Crm.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Crm.Api.Data.SyncSequence", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SyncSequences");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("Crm.Api.Domain.Access.AccessGrant", b =>
                 {
                     b.Property<long>("Id")
@@ -766,6 +786,9 @@ namespace Crm.Api.Data.Migrations.Sqlite
                     b.Property<bool>("BadCredit")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ChangeSeq")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CustomerId")
                         .HasColumnType("INTEGER");
 
@@ -820,6 +843,8 @@ namespace Crm.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangeSeq");
+
                     b.HasIndex("UpdatedById");
 
                     b.HasIndex("CustomerId", "Month")
@@ -845,6 +870,9 @@ namespace Crm.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangeSeq")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -940,6 +968,8 @@ namespace Crm.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeSeq");
 
                     b.HasIndex("Code")
                         .IsUnique();

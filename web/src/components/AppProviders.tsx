@@ -1,0 +1,26 @@
+import { App as AntdApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SessionProvider } from '../features/auth/session';
+
+/** antd's locale and dayjs follow the i18next language; zh-CN is the default. */
+export function AppProviders({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const isEnglish = i18n.language === 'en';
+  useEffect(() => {
+    dayjs.locale(isEnglish ? 'en' : 'zh-cn');
+    document.documentElement.lang = isEnglish ? 'en' : 'zh-CN';
+    document.title = i18n.t('app.title');
+  }, [isEnglish, i18n]);
+  return (
+    <ConfigProvider locale={isEnglish ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff' } }}>
+      <AntdApp>
+        <SessionProvider>{children}</SessionProvider>
+      </AntdApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,41 @@
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { meAdmin, meGm, meSales } from '../test/fixtures';
+import { renderApp } from '../test/render';
+import { server } from '../test/server';
+import { visibleNavigation, type NavItem } from './navigation';
+
+const flat = (items: NavItem[]): string[] => items.flatMap((i) => (i.children ? flat(i.children) : [i.key]));
+
+describe('navigation by permissions', () => {
+  it('a salesperson sees customers and their own access pages, no approvals, no administration', () => {
+    const keys = flat(visibleNavigation(meSales));
+    expect(keys).toEqual(['/', '/customers', '/access/lookup', '/access/requests', '/access/grants']);
+  });
+
+  it('the general manager also approves requests and reads the read log', () => {
+    expect(flat(visibleNavigation(meGm))).toEqual(expect.arrayContaining(['/access/inbox', '/access/read-log']));
+    expect(flat(visibleNavigation(meGm))).not.toContain('/admin/roles');
+  });
+
+  it('an administrator gets the administration menu', () => {
+    expect(flat(visibleNavigation(meAdmin))).toEqual(expect.arrayContaining(['/admin/org', '/admin/staff', '/admin/roles']));
+  });
+
+  it('nobody sees a menu without the permission: no /me, no menu', () => {
+    expect(flat(visibleNavigation(undefined))).toEqual(['/', '/access/lookup', '/access/requests', '/access/grants']);
+  });
+
+  it('renders the menu from GET /api/v1/me', async () => {
+    server.use(http.get('*/api/v1/me', () => HttpResponse.json(meGm)));
+    renderApp('/');
+    const menu = await screen.findByRole('menu', { name: 'main' });
+    expect(await within(menu).findByText('审批查阅申请')).toBeInTheDocument();
+    expect(within(menu).queryByText('角色与权限')).not.toBeInTheDocument();
+  });
+
+  it('a page the person may not use shows "no access" instead of its content', async () => {
+    renderApp('/admin/roles');
+    expect(await screen.findByText('无权访问')).toBeInTheDocument();
+  });
+});
