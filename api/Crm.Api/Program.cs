@@ -18,6 +18,7 @@ using Crm.Api.Features.Facts;
 using Crm.Api.Features.Feedback;
 using Crm.Api.Features.FollowUp;
 using Crm.Api.Features.Handovers;
+using Crm.Api.Features.Integration;
 using Crm.Api.Features.Sync;
 using Crm.Api.Features.Health;
 using Crm.Api.Features.Org;
@@ -105,6 +106,7 @@ app.MapCalendarEndpoints();
 app.MapActivityEndpoints();
 app.MapDeadlineEndpoints();
 app.MapFeedbackEndpoints();
+app.MapIntegrationEndpoints();
 app.MapCrmSpaFallback(spaFiles);
 
 await app.InitializeDatabaseAsync();

@@ -6,6 +6,7 @@ using Crm.Api.Domain.Classification;
 using Crm.Api.Domain.Customers;
 using Crm.Api.Domain.Deadlines;
 using Crm.Api.Domain.Exports;
+using Crm.Api.Domain.Integration;
 using Crm.Api.Domain.Org;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,6 +46,8 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Obligation> Obligations => Set<Obligation>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<FeedbackForm> FeedbackForms => Set<FeedbackForm>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     private bool _accessChanged;
 

@@ -79,6 +79,12 @@ public static class AuthSetup
             context.Fail("账号已停用或凭据已变更，请重新登录。");
             return;
         }
+        // An API client's token carries the scopes granted at issue; they narrow what its role holds.
+        if (context.Principal?.FindFirst(CrmClaims.Scope)?.Value is { } scope)
+        {
+            var lent = Domain.Integration.ApiScopes.PermissionsFor(Domain.Integration.ApiScopes.Parse(scope));
+            user = user with { Permissions = user.Permissions.Where(p => lent.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value) };
+        }
         services.GetRequiredService<UserContext>().Set(user);
     }
 

@@ -63,9 +63,9 @@ public static class DefaultRoles
                 Permissions.ActivitiesWrite)]),
         new(CustomerService, "客服人员", "客户服务人员：查阅自己协同服务的客户，登记跟进记录。",
             [..Grant(DataScope.Own, Permissions.CustomersRead, Permissions.ActivitiesWrite)]),
-        new(Administrator, "系统管理员", "管理角色权限、人员账号、组织架构和工作日历。",
+        new(Administrator, "系统管理员", "管理角色权限、人员账号、组织架构、工作日历和第三方系统接入。",
             [..Grant(DataScope.All, Permissions.AdminRoles, Permissions.AdminUsers, Permissions.AdminOrg, Permissions.AdminCalendar,
-                Permissions.CustomersRead, Permissions.AccessAuditLog)]),
+                Permissions.IntegrationClients, Permissions.CustomersRead, Permissions.AccessAuditLog)]),
     ];
 
     /// <summary>The roles a person gets by default from their positions and unit.</summary>

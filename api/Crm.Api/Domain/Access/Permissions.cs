@@ -25,6 +25,7 @@ public static class Permissions
     public const string AdminUsers = "admin.users";
     public const string AdminOrg = "admin.org";
     public const string AdminCalendar = "admin.calendar";
+    public const string IntegrationClients = "integration.clients";
 
     /// <summary>Every permission with its meaning for administrators (zh-CN).</summary>
     public static IReadOnlyDictionary<string, string> Catalogue { get; } = new Dictionary<string, string>
@@ -51,6 +52,7 @@ public static class Permissions
         [AdminUsers] = "管理人员账号",
         [AdminOrg] = "管理组织架构",
         [AdminCalendar] = "维护工作日历",
+        [IntegrationClients] = "管理第三方系统接入（API 客户端、密钥、授权范围）",
     };
 
     public static IReadOnlyList<string> All { get; } = Catalogue.Keys.ToList();

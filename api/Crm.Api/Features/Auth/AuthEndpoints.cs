@@ -19,6 +19,27 @@ public static class AuthEndpoints
             .Produces<TokenResponse>()
             .ProducesProblems(400, 401, 429);
 
+        // Same route, told apart by Content-Type (the routing's Accepts policy): form-encoded is OAuth 2.0 for API clients.
+        group.MapPost("/token", async (HttpContext http, IMediator mediator, CancellationToken ct) =>
+            {
+                var form = await http.Request.ReadFormAsync(ct);
+                var authorization = http.Request.Headers.Authorization.ToString();
+                var basic = authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) ? authorization[6..].Trim() : null;
+                var outcome = await mediator.Send(new IssueClientTokenCommand(form.ToDictionary(f => f.Key, f => f.Value.ToString()), basic), ct);
+                http.Response.Headers.CacheControl = "no-store";
+                http.Response.Headers.Pragma = "no-cache";
+                if (outcome.Token is { } token)
+                    return Results.Json(token, statusCode: StatusCodes.Status200OK);
+                if (outcome.Status == StatusCodes.Status401Unauthorized)
+                    http.Response.Headers.WWWAuthenticate = "Basic realm=\"crm\"";
+                return Results.Json(outcome.Error, statusCode: outcome.Status);
+            })
+            .AllowAnonymous()
+            .Accepts<ClientCredentialsRequest>("application/x-www-form-urlencoded")
+            .WithName("IssueClientToken")
+            .WithSummary("OAuth 2.0 client-credentials grant for API clients (form-encoded)")
+            .ExcludeFromDescription();
+
         group.MapPost("/refresh", async (RefreshTokenRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 (await mediator.Send(new RefreshAccessTokenCommand(body.RefreshToken), ct)).Match(TypedResults.Ok, http))
             .AllowAnonymous()

@@ -21,12 +21,31 @@ public sealed record TokenResponse(string AccessToken, string TokenType, int Exp
 public static class CrmClaims
 {
     public const string SecurityStamp = "stamp";
+
+    /// <summary>RFC 9068: the API client a token was issued to (absent in a person's token).</summary>
+    public const string ClientId = "client_id";
+
+    /// <summary>RFC 9068: the granted scopes, space-delimited; they narrow the permissions of the client's role.</summary>
+    public const string Scope = "scope";
 }
 
 /// <summary>Issues access tokens and refresh tokens. Refresh tokens are stored only as a SHA-256 hash.</summary>
 public sealed class TokenService(IOptions<JwtOptions> options, SigningKeyProvider keys, TimeProvider clock)
 {
     public TokenResponse Issue(CrmDbContext db, Staff staff, Guid familyId)
+    {
+        var o = options.Value;
+        var now = clock.GetUtcNow();
+        var (access, expiresIn) = CreateAccessToken(staff, []);
+
+        var refresh = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var refreshExpires = now.AddDays(o.RefreshTokenDays);
+        db.RefreshTokens.Add(new RefreshToken(staff.Id, Hash(refresh), familyId, now, refreshExpires));
+        return new TokenResponse(access, "Bearer", expiresIn, refresh, refreshExpires);
+    }
+
+    /// <summary>The access JWT alone: what a sign-in issues, plus <paramref name="extraClaims"/> (an API client's id and scope).</summary>
+    public (string Token, int ExpiresIn) CreateAccessToken(Staff staff, IEnumerable<Claim> extraClaims)
     {
         var o = options.Value;
         var now = clock.GetUtcNow();
@@ -45,14 +64,10 @@ public sealed class TokenService(IOptions<JwtOptions> options, SigningKeyProvide
                 new Claim(JwtRegisteredClaimNames.UniqueName, staff.Username),
                 new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
                 new Claim(CrmClaims.SecurityStamp, staff.SecurityStamp),
+                ..extraClaims,
             ]),
         };
-        var access = new JsonWebTokenHandler().CreateToken(descriptor);
-
-        var refresh = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var refreshExpires = now.AddDays(o.RefreshTokenDays);
-        db.RefreshTokens.Add(new RefreshToken(staff.Id, Hash(refresh), familyId, now, refreshExpires));
-        return new TokenResponse(access, "Bearer", (int)(expires - now).TotalSeconds, refresh, refreshExpires);
+        return (new JsonWebTokenHandler().CreateToken(descriptor), (int)(expires - now).TotalSeconds);
     }
 
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
