@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Crm.Api.Common.Behaviors;
 using Crm.Api.Common.Calendar;
 using Crm.Api.Common.Errors;
+using Crm.Api.Common.Http;
 using Crm.Api.Common.ReadLog;
 using Crm.Api.Common.Startup;
 using Crm.Api.Data.DemoData;
@@ -61,6 +62,7 @@ builder.Services.AddFollowUp(builder.Configuration);
 builder.Services.AddWorkingCalendar(builder.Configuration);
 builder.Services.AddDeadlines(builder.Configuration);
 builder.Services.AddCrmSpa();
+builder.Services.AddCrmRateLimits(builder.Configuration);
 
 builder.Services.AddMediator(o =>
 {
@@ -88,6 +90,8 @@ app.UseSwaggerUI(o =>
 // The staff SPA's files (web/dist, setting Spa:Root) are public: they are served before authentication.
 var spaFiles = app.UseCrmSpaFiles();
 app.UseAuthentication();
+// Partitioned by the authenticated principal, and counted before authorization so refused requests count too.
+app.UseCrmRateLimits();
 app.UseAuthorization();
 
 app.MapHealthEndpoints();

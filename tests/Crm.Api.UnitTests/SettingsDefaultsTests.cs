@@ -111,6 +111,15 @@ public class SettingsDefaultsTests
         }
     }
 
+    [Fact]
+    public void Rate_limits_are_on_with_300000_requests_a_minute_per_person_or_client_and_6000_per_address_without_a_token()
+    {
+        var limits = Bind<Crm.Api.Common.Http.RateLimitOptions>("RateLimits");
+        (limits.Enabled, limits.PermitsPerMinute, limits.AnonymousPermitsPerMinute).ShouldBe((true, 300_000, 6_000));
+        var defaults = new Crm.Api.Common.Http.RateLimitOptions();
+        (defaults.Enabled, defaults.PermitsPerMinute, defaults.AnonymousPermitsPerMinute).ShouldBe((true, 300_000, 6_000));
+    }
+
     private static T Bind<T>(string section) where T : new()
     {
         var bound = new T();
