@@ -63,6 +63,7 @@ builder.Services.AddWorkingCalendar(builder.Configuration);
 builder.Services.AddDeadlines(builder.Configuration);
 builder.Services.AddCrmSpa();
 builder.Services.AddCrmRateLimits(builder.Configuration);
+builder.Services.AddCrmIdempotency(builder.Configuration);
 
 builder.Services.AddMediator(o =>
 {
@@ -93,6 +94,7 @@ app.UseAuthentication();
 // Partitioned by the authenticated principal, and counted before authorization so refused requests count too.
 app.UseCrmRateLimits();
 app.UseAuthorization();
+app.UseCrmIdempotency();
 
 app.MapHealthEndpoints();
 app.MapAuthEndpoints();

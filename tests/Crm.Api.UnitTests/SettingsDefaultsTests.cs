@@ -120,6 +120,15 @@ public class SettingsDefaultsTests
         (defaults.Enabled, defaults.PermitsPerMinute, defaults.AnonymousPermitsPerMinute).ShouldBe((true, 300_000, 6_000));
     }
 
+    [Fact]
+    public void Idempotency_keys_are_kept_24_hours_an_abandoned_claim_frees_after_5_minutes_and_expired_keys_are_purged_hourly()
+    {
+        var shipped = Bind<Crm.Api.Common.Http.IdempotencyOptions>("Idempotency");
+        (shipped.Retention, shipped.InFlightTimeout, shipped.PurgeInterval).ShouldBe((TimeSpan.FromHours(24), TimeSpan.FromMinutes(5), TimeSpan.FromHours(1)));
+        var defaults = new Crm.Api.Common.Http.IdempotencyOptions();
+        (defaults.Retention, defaults.InFlightTimeout, defaults.PurgeInterval).ShouldBe((TimeSpan.FromHours(24), TimeSpan.FromMinutes(5), TimeSpan.FromHours(1)));
+    }
+
     private static T Bind<T>(string section) where T : new()
     {
         var bound = new T();

@@ -30,6 +30,8 @@ public static class OpenApiSetup
                 Description = "Access token from POST /api/v1/auth/token.",
             });
             o.OperationFilter<AuthResponsesOperationFilter>();
+            o.OperationFilter<IdempotencyKeyOperationFilter>();
+            o.OperationFilter<ClientCredentialsOperationFilter>();
             o.SchemaFilter<ExamplesSchemaFilter>();
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
@@ -70,6 +72,58 @@ public static class OpenApiSetup
                         ["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) },
                     },
                 };
+        }
+    }
+
+    /// <summary>The optional Idempotency-Key header on every POST and PATCH it applies to, with its 409 and 422.</summary>
+    private sealed class IdempotencyKeyOperationFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var method = context.ApiDescription.HttpMethod ?? "";
+            if (!Common.Http.Idempotency.AppliesTo(method, "/" + (context.ApiDescription.RelativePath ?? "").TrimStart('/')))
+                return;
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Common.Http.Idempotency.HeaderName,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the " +
+                              "same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept " +
+                              "24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Common.Http.Idempotency.MaxKeyLength },
+            });
+            operation.Responses ??= new OpenApiResponses();
+            foreach (var (status, description) in new[] { ("409", "Conflict, or a request with this Idempotency-Key is still being processed."),
+                         ("422", "The Idempotency-Key was already used for a different request.") })
+                if (!operation.Responses.ContainsKey(status))
+                    operation.Responses[status] = new OpenApiResponse
+                    {
+                        Description = description,
+                        Content = new Dictionary<string, IOpenApiMediaType>
+                        {
+                            ["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) },
+                        },
+                    };
+        }
+    }
+
+    /// <summary>POST /api/v1/auth/token also takes the OAuth 2.0 client-credentials grant, form-encoded (a second endpoint chosen by Content-Type).</summary>
+    private sealed class ClientCredentialsOperationFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (operation.OperationId != "IssueToken" || operation.RequestBody is not OpenApiRequestBody body)
+                return;
+            body.Content ??= new Dictionary<string, IOpenApiMediaType>();
+            body.Content["application/x-www-form-urlencoded"] = new OpenApiMediaType
+            {
+                Schema = context.SchemaGenerator.GenerateSchema(typeof(Features.Auth.ClientCredentialsRequest), context.SchemaRepository),
+            };
+            operation.Description += " API clients use the OAuth 2.0 client-credentials grant (RFC 6749 §4.4) form-encoded instead: grant_type=client_credentials, " +
+                                     "credentials by HTTP Basic or client_id/client_secret, optional scope. They get {access_token, token_type, expires_in, scope}, " +
+                                     "or an RFC 6749 §5.2 error {error, error_description} with 400 (401 for invalid_client).";
         }
     }
 
