@@ -10,6 +10,11 @@ namespace Crm.Api.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Built-in roles are only created when missing, so a database from before gives its administrators the new permission here.
+            migrationBuilder.Sql(
+                "INSERT INTO RolePermissions (RoleId, Permission, Scope) SELECT r.Id, 'integration.clients', 'All' FROM Roles r " +
+                "WHERE r.Code = 'administrator' AND NOT EXISTS (SELECT 1 FROM RolePermissions p WHERE p.RoleId = r.Id AND p.Permission = 'integration.clients');");
+
             migrationBuilder.CreateTable(
                 name: "ApiClients",
                 columns: table => new
@@ -125,6 +130,8 @@ namespace Crm.Api.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DELETE FROM RolePermissions WHERE Permission = 'integration.clients';");
+
             migrationBuilder.DropTable(
                 name: "ApiClients");
 
