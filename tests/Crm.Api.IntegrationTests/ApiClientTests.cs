@@ -67,6 +67,23 @@ public abstract class ApiClientTestsBase(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task The_token_route_chooses_by_content_type_and_answers_4xx_never_500_to_anything_else()
+    {
+        var anonymous = Api.Anonymous();
+        var empty = await anonymous.PostAsync("/api/v1/auth/token", null);
+        var text = await anonymous.PostAsync("/api/v1/auth/token", new StringContent("grant_type=client_credentials", System.Text.Encoding.UTF8, "text/plain"));
+        var json = await anonymous.PostJson("/api/v1/auth/token", new { grant_type = "client_credentials" });
+        var form = await anonymous.PostAsync("/api/v1/auth/token", new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "east.sales1" }));
+
+        ((int)empty.StatusCode).ShouldBeInRange(400, 499, await empty.Content.ReadAsStringAsync());
+        ((int)text.StatusCode).ShouldBeInRange(400, 499, await text.Content.ReadAsStringAsync());
+        json.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await json.Body())["code"]!.GetValue<string>().ShouldBe("validation");
+        form.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await form.Body())["error"]!.GetValue<string>().ShouldBe("invalid_request");
+    }
+
+    [Fact]
     public async Task Rotating_the_secret_rejects_the_old_secret_and_the_tokens_issued_with_it()
     {
         var client = await Api.CreateApiClient("营销系统", ["customers:read"]);

@@ -36,6 +36,8 @@ public static class AuthEndpoints
             })
             .AllowAnonymous()
             .Accepts<ClientCredentialsRequest>("application/x-www-form-urlencoded")
+            // A request without Content-Type matches both; the later order leaves it to the JSON sign-in, as before.
+            .WithOrder(1)
             .WithName("IssueClientToken")
             .WithSummary("OAuth 2.0 client-credentials grant for API clients (form-encoded)")
             .ExcludeFromDescription();
