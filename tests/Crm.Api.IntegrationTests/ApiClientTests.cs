@@ -176,6 +176,30 @@ public abstract class ApiClientTestsBase(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Changing_a_clients_scopes_and_data_scope_applies_on_its_next_request()
+    {
+        var south = (await (await Api.As("south.sales1")).CreateCustomer(TestData.NewCustomer(TestData.UniqueName("改范围"))))["id"]!.GetValue<long>();
+        var admin = await Api.As("admin");
+        var eastUnit = await admin.UnitId("EAST");
+        var client = await Api.CreateApiClient("改动系统", ["customers:read"], "UnitSubtree", eastUnit);
+        var http = await Api.AsApiClient(client);
+        (await http.GetAsync($"/api/v1/customers/{south}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var url = $"/api/v1/integration/clients/{client.Id}";
+        var etag = (await admin.GetAsync(url)).Headers.ETag!.Tag;
+        var body = new { name = "改动系统", scopes = new[] { "customers:read", "customers:write" }, dataScope = "All", unitId = eastUnit };
+        (await admin.PutJson(url, body, null)).StatusCode.ShouldBe((HttpStatusCode)428);
+        (await admin.PutJson(url, body, "\"999\"")).StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
+        var updated = await admin.PutJson(url, body, etag);
+        updated.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await updated.Body())["dataScope"]!.GetValue<string>().ShouldBe("All");
+
+        (await http.GetAsync($"/api/v1/customers/{south}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var fresh = await Api.AsApiClient(client);
+        (await fresh.PostJson("/api/v1/customers", TestData.NewCustomer(TestData.UniqueName("新权限")))).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task History_and_the_read_log_name_the_client()
     {
         var client = await Api.CreateApiClient("留痕系统", ["customers:read", "customers:write"]);

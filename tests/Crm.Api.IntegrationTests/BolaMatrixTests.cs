@@ -243,6 +243,7 @@ public static class BolaMatrix
         ["GET /api/v1/integration/clients"] = "API client admin (integration.clients); no customer",
         ["GET /api/v1/integration/clients/{id:long}"] = "API client admin (integration.clients); no customer",
         ["POST /api/v1/integration/clients"] = "API client admin (integration.clients); no customer",
+        ["PUT /api/v1/integration/clients/{id:long}"] = "API client admin (integration.clients); no customer",
         ["POST /api/v1/integration/clients/{id:long}/rotate-secret"] = "API client admin (integration.clients); no customer",
         ["POST /api/v1/integration/clients/{id:long}/disable"] = "API client admin (integration.clients); no customer",
         ["POST /api/v1/integration/clients/{id:long}/enable"] = "API client admin (integration.clients); no customer",

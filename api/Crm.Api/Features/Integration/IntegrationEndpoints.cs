@@ -26,9 +26,9 @@ public static class IntegrationEndpoints
             .ProducesProblems(403);
 
         clients.MapGet("/{id:long}", async (long id, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                (await mediator.Send(new GetApiClientQuery(id), ct)).Match(TypedResults.Ok, http))
+                (await mediator.Send(new GetApiClientQuery(id), ct)).Match(c => TypedResults.Ok(c).WithETag(http, c.Version), http))
             .WithName("GetApiClient")
-            .WithSummary("One API client (integration.clients)")
+            .WithSummary("One API client (integration.clients); the ETag header carries its version")
             .Produces<ApiClientDto>()
             .ProducesProblems(403, 404);
 
@@ -42,6 +42,15 @@ public static class IntegrationEndpoints
                              "access rule, the change history and the read log apply to it and name it.")
             .Produces<ApiClientWithSecret>(StatusCodes.Status201Created)
             .ProducesProblems(400, 403);
+
+        clients.MapPut("/{id:long}", async (long id, UpdateApiClientRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                (await mediator.Send(new UpdateApiClientCommand(id, body.Name, body.Scopes ?? [], body.DataScope, body.UnitId,
+                    Preconditions.ExpectedVersion(http.Request)), ct)).Match(c => TypedResults.Ok(c).WithETag(http, c.Version), http))
+            .WithName("UpdateApiClient")
+            .WithSummary("Change a client's name, scopes, data scope and unit (If-Match required)")
+            .WithDescription("Applies on the client's next request; tokens already issued keep their scope claim, which can only narrow the new grants.")
+            .Produces<ApiClientDto>()
+            .ProducesProblems(400, 403, 404, 412, 428);
 
         clients.MapPost("/{id:long}/rotate-secret", async (long id, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 (await mediator.Send(new RotateApiClientSecretCommand(id), ct)).Match(TypedResults.Ok, http))
