@@ -352,6 +352,8 @@ public static class BolaMatrix
             (w, r, c) => w.Send(r, HttpMethod.Post, $"{C}/{w.CustomerId(r, c)}/change-reports/{BolaWorld.Missing}/return", new { reason = "BOLA 矩阵退回" })),
         new("GET /api/v1/obligations", (r, c) => c == BolaCase.Missing ? null : Customer(r, c, Writers.Append("admin").ToHashSet(), 200) is null ? null : 200,
             (w, r, c) => w.ListObligations(r, c)),
+        new("GET /api/v1/deadline-board", (r, c) => c == BolaCase.Missing ? null : Customer(r, c, Writers.Append("admin").ToHashSet(), 200) is null ? null : 200,
+            (w, r, c) => w.DeadlineBoard(r, c)),
         new("GET /api/v1/reminders/mine", (r, c) => c == BolaCase.Visible ? 200 : null,
             (w, r, _) => w.Send(r, HttpMethod.Get, "/api/v1/reminders/mine?pageSize=100")),
         // Feedback forms: read under the customer's visibility; submitting needs customers.write reaching the customer.
@@ -753,6 +755,18 @@ public sealed class BolaWorld
         return c == BolaCase.Visible && !listed ? outcome with { Problem = $"visible customer {target.Name}'s filing not listed" }
             : c == BolaCase.Invisible && listed ? outcome with { Problem = $"invisible customer {target.Name}'s filing listed" }
             : outcome;
+    }
+
+    /// <summary>The board lists only the heads of some states: an invisible customer must be on none of them, whatever its filing's state.</summary>
+    public async Task<BolaOutcome?> DeadlineBoard(string role, BolaCase c)
+    {
+        var target = Target(role, c)!;
+        var outcome = (await Send(role, HttpMethod.Get, "/api/v1/deadline-board?listSize=50"))!;
+        if (outcome.Status != 200 || c != BolaCase.Invisible)
+            return outcome;
+        var board = JsonNode.Parse(outcome.Body)!;
+        var listed = new[] { "overdue", "dueSoon", "metLate" }.Any(l => board[l]!.AsArray().Any(i => i!["customerId"]!.GetValue<long>() == target.Id));
+        return listed ? outcome with { Problem = $"invisible customer {target.Name}'s filing on the board" } : outcome;
     }
 
     public async Task<BolaOutcome?> ListFeedbackForms(string role, BolaCase c)

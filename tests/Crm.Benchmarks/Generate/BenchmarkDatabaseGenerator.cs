@@ -4,7 +4,9 @@ using System.Globalization;
 using Crm.Api.Common.Startup;
 using Crm.Api.Data;
 using Crm.Api.Data.DemoData;
+using Crm.Api.Data.Seed;
 using Crm.Api.Domain.Customers;
+using Crm.Api.Domain.Deadlines;
 using Crm.Api.Domain.Org;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -21,7 +23,7 @@ namespace Crm.Benchmarks.Generate;
 internal static class BenchmarkDatabaseGenerator
 {
     private const int RowsPerTransaction = 50_000;
-    private static readonly string[] BulkTables = ["Customers", "KeyPersons", "CustomerSearchTerms", "CustomerCoServers", "CustomerTags", "BusinessFacts"];
+    private static readonly string[] BulkTables = ["Customers", "KeyPersons", "CustomerSearchTerms", "CustomerCoServers", "CustomerTags", "BusinessFacts", "Obligations"];
 
     public static async Task<int> RunAsync(CommandLine options)
     {
@@ -38,6 +40,7 @@ internal static class BenchmarkDatabaseGenerator
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
 
         SalesForce salesForce;
+        long reviewerId;
         IModel model;
         await using (var db = new SqliteCrmDbContext(new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite(connectionString).Options))
         {
@@ -49,6 +52,7 @@ internal static class BenchmarkDatabaseGenerator
             await new DemoDataSeeder(db, hasher, TimeProvider.System)
                 .SeedAsync(new DemoDataOptions { Enabled = true, Customers = 0, Password = password }, CancellationToken.None);
             salesForce = await SalesForce.CreateAsync(db, hasher, password);
+            reviewerId = await db.Staff.Where(s => s.Username == "marketing1").Select(s => s.Id).SingleAsync();
             model = db.Model;
             Console.WriteLine($"schema, demo users and {salesForce.Owners.Count} owners over {salesForce.UnitCount} sales units: {step.Elapsed.TotalSeconds:F1} s");
         }
@@ -59,7 +63,7 @@ internal static class BenchmarkDatabaseGenerator
             Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=OFF;");
             var step = Stopwatch.StartNew();
             var indexes = DropSecondaryIndexes(connection);
-            InsertCustomers(connection, model, salesForce, customers, seed, factMonths);
+            InsertCustomers(connection, model, salesForce, reviewerId, customers, seed, factMonths);
             Console.WriteLine($"customers inserted: {step.Elapsed.TotalSeconds:F1} s");
 
             step.Restart();
@@ -82,7 +86,7 @@ internal static class BenchmarkDatabaseGenerator
     /// <summary>The benchmark runs on the schema the product's migrations create.</summary>
     private static void CreateSchema(CrmDbContext db) => db.Database.Migrate();
 
-    private static void InsertCustomers(SqliteConnection connection, IModel model, SalesForce salesForce, int count, int seed, int factMonths)
+    private static void InsertCustomers(SqliteConnection connection, IModel model, SalesForce salesForce, long reviewerId, int count, int seed, int factMonths)
     {
         using var customersTable = new BulkTableWriter(connection, model, typeof(Customer),
             "Id", "Code", "Name", "CreditCode", "EnterpriseNature", "SupervisingUnit", "Industry", "RegisteredCapital", "TotalAssets",
@@ -98,7 +102,14 @@ internal static class BenchmarkDatabaseGenerator
         using var factsTable = new BulkTableWriter(connection, model, typeof(BusinessFact),
             "Id", "CustomerId", "Month", "OrderAmount", "Volume", "VolumeUnit", "ProfitContribution", "DaysOverdue", "OnTimePaymentRatio",
             "ShareOfWallet", "Referrals", "BadCredit", "Source", "UpdatedAt", "UpdatedById", "Version", "ChangeSeq");
-        BulkTableWriter[] writers = [customersTable, keyPersonsTable, searchTermsTable, coServersTable, tagsTable, factsTable];
+        using var obligationsTable = new BulkTableWriter(connection, model, typeof(Obligation),
+            "Id", "Kind", "CustomerId", "OwningUnitId", "ResponsibleId", "TriggeredOn", "DueOn", "CalendarConfirmed", "ChangedFields", "Status",
+            "SubmittedOn", "SubmittedAt", "SubmittedById", "Submissions", "DecidedAt", "DecidedById", "ReturnedReason", "MetOn", "ReminderCount",
+            "LastRemindedOn", "CreatedAt", "Version");
+        BulkTableWriter[] writers = [customersTable, keyPersonsTable, searchTermsTable, coServersTable, tagsTable, factsTable, obligationsTable];
+        var calendar = ShippedCalendar.Calendar();
+        // Fewer overdue filings than the demo's tenth: a real company chases them. Still tens of thousands on a million.
+        var filings = new SampleFilings(SubmittedShare: 0.97, AwaitingReviewShare: 0.005);
 
         var names = new ChineseNames(seed);
         names.Reserve(DemoDataSeeder.EastFixedCustomerName);
@@ -164,6 +175,14 @@ internal static class BenchmarkDatabaseGenerator
 
                 foreach (var tag in names.Tags(details, today))
                     tagsTable.Insert(id, tag);
+
+                var filing = filings.For(id, owner.UnitId, owner.StaffId, details.FirstContactOn!.Value, createdAt, today, reviewerId, calendar, names.Random);
+                // Overdue ones were already reminded today, so the API's first reminder pass does not write while the benchmark measures.
+                var remindedToday = filing.IsOpen && filing.DueOn < today;
+                obligationsTable.Insert(id, filing.Kind, id, filing.OwningUnitId, filing.ResponsibleId, filing.TriggeredOn, filing.DueOn,
+                    filing.CalendarConfirmed, filing.ChangedFields, filing.Status, filing.SubmittedOn, filing.SubmittedAt, filing.SubmittedById,
+                    filing.Submissions, filing.DecidedAt, filing.DecidedById, filing.ReturnedReason, filing.MetOn, remindedToday ? 1 + names.Random.Next(4) : 0,
+                    remindedToday ? today : null, filing.CreatedAt, filing.Version);
 
                 // Every customer gets the full window, so a rating run reads the worst case: twelve months each.
                 var baseVolume = BaseMonthlyVolume(details.Category, names.Random);

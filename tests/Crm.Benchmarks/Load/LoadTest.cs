@@ -81,6 +81,7 @@ internal static class LoadTest
             new("filtered", (role, n) => $"/api/v1/customers?grade=A&unitId={role.FilterUnitIds[(int)(n % role.FilterUnitIds.Count)]}&pageSize=20"),
             new("search", (_, n) => $"/api/v1/customers?q={Uri.EscapeDataString(searchTerms[(int)(n % searchTerms.Count)])}&pageSize=20"),
             new("get", (role, n) => role.CustomerIds.Count == 0 ? null : $"/api/v1/customers/{role.CustomerIds[(int)(n % role.CustomerIds.Count)]}"),
+            new("board", (role, n) => $"/api/v1/deadline-board?unitId={role.FilterUnitIds[(int)(n % role.FilterUnitIds.Count)]}"),
             new("evaluate", (role, n) => role.CustomerIds.Count == 0 ? null : $"/api/v1/customers/{role.CustomerIds[(int)(n % role.CustomerIds.Count)]}/grade-evaluation"),
         ];
         if (only.Count > 0)

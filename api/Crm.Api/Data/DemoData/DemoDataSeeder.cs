@@ -203,43 +203,13 @@ public sealed class DemoDataSeeder(CrmDbContext db, IPasswordHasher<Staff> hashe
         }
     }
 
-    /// <summary>
-    /// Every customer's filing, so that the deadline board has all its states: older ones mostly accepted (some late,
-    /// a few returned and resubmitted), some waiting for 市场部, some still open and overdue; recent ones open.
-    /// </summary>
+    /// <summary>Every customer's filing, so that the deadline board has all its states.</summary>
     private static IEnumerable<Obligation> Filings(IEnumerable<Customer> customers, DateOnly today, long reviewerId)
     {
         var random = new Random(RandomSeed + 2);
         var calendar = Seed.ShippedCalendar.Calendar();
-        foreach (var customer in customers)
-        {
-            if (customer.FirstContactOn is not { } firstContact)
-                continue;
-            var filing = new Obligation(ObligationKind.Filing, customer.Id, customer.OwningUnitId, customer.OwnerId, firstContact,
-                calendar.AddWorkingDays(firstContact, 5), [], customer.CreatedAt);
-            var at = customer.CreatedAt;
-            var roll = random.NextDouble();
-            if (today.DayNumber - firstContact.DayNumber > 20 && roll < 0.9)
-            {
-                var submittedOn = calendar.AddWorkingDays(firstContact, random.NextDouble() < 0.8 ? random.Next(1, 6) : random.Next(6, 12)).Value;
-                if (submittedOn < today)
-                {
-                    if (roll < 0.1)
-                    {
-                        filing.Submit(submittedOn, at, customer.OwnerId);
-                        filing.Return("请补充关键人员的联系电话和开票信息。", at, reviewerId);
-                        submittedOn = calendar.AddWorkingDays(submittedOn, random.Next(1, 4)).Value;
-                    }
-                    if (submittedOn < today)
-                    {
-                        filing.Submit(submittedOn, at, customer.OwnerId);
-                        if (roll < 0.85)
-                            filing.Accept(at, reviewerId);
-                    }
-                }
-            }
-            yield return filing;
-        }
+        return customers.Where(c => c.FirstContactOn is not null).Select(c =>
+            SampleFilings.Demo.For(c.Id, c.OwningUnitId, c.OwnerId, c.FirstContactOn!.Value, c.CreatedAt, today, reviewerId, calendar, random)).ToList();
     }
 
     /// <summary>Feedback forms for last month (华东 meets its quota, 华南 falls short) and a few for this month.</summary>

@@ -22,6 +22,21 @@ public static class DeadlineEndpoints
             .Produces<Paged<ObligationDto>>()
             .ProducesProblems(400);
 
+        app.MapGet("/api/v1/deadline-board", async (IMediator mediator, HttpContext http, CancellationToken ct, long? unitId, long? staffId,
+                    ObligationKind? kind, DateOnly? dueFrom, DateOnly? dueTo, bool includeSubUnits = true, bool mine = false, int listSize = 10) =>
+                (await mediator.Send(new GetDeadlineBoardQuery(unitId, includeSubUnits, staffId, mine, kind, dueFrom, dueTo, listSize), ct)).Match(TypedResults.Ok, http))
+            .WithTags("Deadlines")
+            .WithName("GetDeadlineBoard")
+            .WithSummary("The deadline board: counts per state and kind, and the overdue, due-soon and met-late lists, for a person, a unit or the company")
+            .WithDescription("Scope: `mine=true` (the caller's obligations), `staffId` (a responsible person), `unitId` of the unit that owes them " +
+                             "(sub-units included unless `includeSubUnits=false`), or none (everything the caller may see: the company for company-wide " +
+                             "readers). Filters `kind` (Filing, ChangeReport), `dueFrom`/`dueTo` (due dates, inclusive). States on today's business date " +
+                             "(Asia/Shanghai). `listSize` (0–50, default 10) items per list: overdue (most overdue first), due soon (earliest first), " +
+                             "met late (most recently met first); page through a whole state with GET /api/v1/obligations?state=…. Only customers the caller " +
+                             "may see are counted or listed.")
+            .Produces<DeadlineBoardDto>()
+            .ProducesProblems(400);
+
         app.MapGet("/api/v1/reminders/mine", async (IMediator mediator, CancellationToken ct, int page = 1, int pageSize = PageLimits.DefaultPageSize) =>
                 TypedResults.Ok(await mediator.Send(new ListMyRemindersQuery(page, pageSize), ct)))
             .WithTags("Deadlines")
