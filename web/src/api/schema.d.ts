@@ -338,7 +338,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with user name and password
-         * @description Returns an access JWT (valid ≤ 15 minutes) and a single-use refresh token. Unknown user, wrong password and disabled user get the same 401. Repeated failures for one user name or address answer 429 with Retry-After.
+         * @description Returns an access JWT (valid ≤ 15 minutes) and a single-use refresh token. Unknown user, wrong password and disabled user get the same 401. Repeated failures for one user name or address answer 429 with Retry-After. API clients use the OAuth 2.0 client-credentials grant (RFC 6749 §4.4) form-encoded instead: grant_type=client_credentials, credentials by HTTP Basic or client_id/client_secret, optional scope. They get {access_token, token_type, expires_in, scope}, or an RFC 6749 §5.2 error {error, error_description} with 400 (401 for invalid_client).
          */
         post: operations["IssueToken"];
         delete?: never;
@@ -986,6 +986,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deadline-board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The deadline board: counts per state and kind, and the overdue, due-soon and met-late lists, for a person, a unit or the company
+         * @description Scope: `mine=true` (the caller's obligations), `staffId` (a responsible person), `unitId` of the unit that owes them (sub-units included unless `includeSubUnits=false`), or none (everything the caller may see: the company for company-wide readers). Filters `kind` (Filing, ChangeReport), `dueFrom`/`dueTo` (due dates, inclusive). States on today's business date (Asia/Shanghai). `listSize` (0–50, default 10) items per list: overdue (most overdue first), due soon (earliest first), met late (most recently met first); page through a whole state with GET /api/v1/obligations?state=…. Only customers the caller may see are counted or listed.
+         */
+        get: operations["GetDeadlineBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reminders/mine": {
         parameters: {
             query?: never;
@@ -1448,6 +1468,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integration/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The OAuth scopes an API client can hold, and the permissions each lends */
+        get: operations["ListApiScopes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API clients (integration.clients); never their secrets */
+        get: operations["ListApiClients"];
+        put?: never;
+        /**
+         * Register a third-party system: answers its client id and, this once, its secret
+         * @description The client signs in at POST /api/v1/auth/token with the client-credentials grant (form-encoded). It acts as a technical staff record holding a dedicated role whose grants are the permissions its scopes lend at its data scope, so every access rule, the change history and the read log apply to it and name it.
+         */
+        post: operations["CreateApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One API client (integration.clients); the ETag header carries its version */
+        get: operations["GetApiClient"];
+        /**
+         * Change a client's name, scopes, data scope and unit (If-Match required)
+         * @description Applies on the client's next request; tokens already issued keep their scope claim, which can only narrow the new grants.
+         */
+        put: operations["UpdateApiClient"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/clients/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new secret (shown once); the old secret and the tokens issued with it stop working */
+        post: operations["RotateApiClientSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/clients/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable an API client: no new tokens, and its current tokens are refused */
+        post: operations["DisableApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/clients/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled API client again */
+        post: operations["EnableApiClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org/units": {
         parameters: {
             query?: never;
@@ -1856,6 +1986,51 @@ export interface components {
             /** @description false when a day passed over lies in a year without a known notice (weekday rule used). */
             calendarConfirmed: boolean;
         };
+        /** @description A third-party system's access to the API. The secret is never shown again after create or rotate. */
+        ApiClientDto: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** @description The public identifier for the token endpoint (`client_id`). */
+            clientId: string;
+            /** @description OAuth scopes the client may ask for, e.g. `customers:read`. */
+            scopes: string[];
+            dataScope: components["schemas"]["DataScope"];
+            /** Format: int64 */
+            unitId: number;
+            unitName: string;
+            /**
+             * Format: int64
+             * @description The technical staff record the client acts as: history and the read log name it.
+             */
+            staffId: number;
+            /** Format: int64 */
+            roleId: number;
+            isEnabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            secretRotatedAt: string;
+            /**
+             * Format: date-time
+             * @description When the client last obtained an access token.
+             */
+            lastUsedAt?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description A client with its secret, answered once by create and by rotate-secret. */
+        ApiClientWithSecret: {
+            client: components["schemas"]["ApiClientDto"];
+            /** @description Shown only now; store it in the client system's secret store. Only a hash is kept. */
+            clientSecret: string;
+        };
+        /** @description An OAuth scope a client can hold and what it lends. */
+        ApiScopeDto: {
+            scope: string;
+            description: string;
+            permissions: string[];
+        };
         /**
          * @description Why a request went to its approver.
          * @enum {string}
@@ -2034,6 +2209,23 @@ export interface components {
             to: string;
             tasks: components["schemas"]["CareTask"][];
         };
+        /** @description RFC 6749 §4.4.2: the client-credentials token request, form-encoded. */
+        ClientCredentialsRequest: {
+            /**
+             * @description Must be `client_credentials`.
+             * @example client_credentials
+             */
+            grant_type: string;
+            /** @description The client id, when not sent by HTTP Basic authentication. */
+            client_id?: string | null;
+            /** @description The client secret, when not sent by HTTP Basic authentication. */
+            client_secret?: string | null;
+            /**
+             * @description Optional, space-delimited: narrows the token to these of the client's scopes.
+             * @example customers:read
+             */
+            scope?: string | null;
+        };
         /**
          * @description A test of one field of Crm.Api.Domain.Classification.GradingInput. Values are text so that a scheme stores as plain JSON: numbers in
          *     invariant culture ("2000000", "0.5"), booleans "true"/"false", enum members by name ("JointVenture").
@@ -2124,6 +2316,22 @@ export interface components {
              * @description When the next step is due; needs Crm.Api.Features.Activities.ActivityBody.NextStep, not before Crm.Api.Features.Activities.ActivityBody.OccurredOn.
              */
             nextStepDue?: string | null;
+        };
+        /** @description A new API client. */
+        CreateApiClientRequest: {
+            /**
+             * @description Who the client is, for administrators and in history (API 客户端：…).
+             * @example ERP 系统
+             */
+            name: string;
+            /** @description OAuth scopes it may ask for (GET /api/v1/integration/scopes lists them). */
+            scopes: string[];
+            dataScope: components["schemas"]["DataScope"];
+            /**
+             * Format: int64
+             * @description The unit it belongs to (reach of Unit and UnitSubtree); the top unit when omitted.
+             */
+            unitId?: number | null;
         };
         /**
          * @description A new customer archive.
@@ -2611,6 +2819,43 @@ export interface components {
         };
         /** @enum {string} */
         DayKind: "Workday" | "Weekend" | "Holiday" | "MakeUpWorkday";
+        /** @description The deadline board on today's business date. */
+        DeadlineBoardDto: {
+            /** Format: date */
+            asOf: string;
+            /**
+             * Format: date
+             * @description The last due date that counts as due soon (at most the due-soon window of working days left).
+             */
+            dueSoonUntil: string;
+            counts: components["schemas"]["DeadlineCountsDto"];
+            byKind: components["schemas"]["DeadlineKindCountsDto"][];
+            /** @description The most overdue first. */
+            overdue: components["schemas"]["ObligationDto"][];
+            /** @description The earliest due first. */
+            dueSoon: components["schemas"]["ObligationDto"][];
+            /** @description The most recently met first. */
+            metLate: components["schemas"]["ObligationDto"][];
+        };
+        /** @description How many obligations are in each state. */
+        DeadlineCountsDto: {
+            /** Format: int32 */
+            pending: number;
+            /** Format: int32 */
+            dueSoon: number;
+            /** Format: int32 */
+            overdue: number;
+            /** Format: int32 */
+            submitted: number;
+            /** Format: int32 */
+            metOnTime: number;
+            /** Format: int32 */
+            metLate: number;
+        };
+        DeadlineKindCountsDto: {
+            kind: components["schemas"]["ObligationKind"];
+            counts: components["schemas"]["DeadlineCountsDto"];
+        };
         /**
          * @example {
          *       "comment": "同意，三天内有效。"
@@ -3971,6 +4216,17 @@ export interface components {
              */
             nextStepDue?: string | null;
         };
+        /** @description A client's name, scopes and data scope (If-Match required). */
+        UpdateApiClientRequest: {
+            name: string;
+            scopes: string[];
+            dataScope: components["schemas"]["DataScope"];
+            /**
+             * Format: int64
+             * @description The unit it belongs to (reach of Unit and UnitSubtree).
+             */
+            unitId: number;
+        };
         /**
          * @description The archive's new state (full replacement). Omitted ownership fields keep their current values.
          * @example {
@@ -4240,7 +4496,10 @@ export interface operations {
     CreateRole: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4288,6 +4547,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4569,7 +4837,10 @@ export interface operations {
     CreateAccessRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4624,6 +4895,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetAccessRequest: {
@@ -4669,7 +4949,10 @@ export interface operations {
     ApproveAccessRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -4728,6 +5011,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4740,7 +5032,10 @@ export interface operations {
     RejectAccessRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -4806,12 +5101,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CancelAccessRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -4857,6 +5164,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4911,7 +5227,10 @@ export interface operations {
     RevokeAccessGrant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -4961,6 +5280,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5168,7 +5496,10 @@ export interface operations {
     CreateActivity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: number;
             };
@@ -5227,6 +5558,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5472,6 +5812,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["IssueTokenRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ClientCredentialsRequest"];
             };
         };
         responses: {
@@ -5740,7 +6081,10 @@ export interface operations {
     BulkUpsertFacts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5770,6 +6114,24 @@ export interface operations {
             };
             /** @description No token, or an expired, invalid or revoked one. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict, or a request with this Idempotency-Key is still being processed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6120,7 +6482,10 @@ export interface operations {
     CreateGradingScheme: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6168,6 +6533,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6404,7 +6778,10 @@ export interface operations {
     StartRatingRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6452,6 +6829,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6579,7 +6965,10 @@ export interface operations {
     DecideRatingProposals: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -6645,12 +7034,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CancelRatingRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -6696,6 +7097,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6889,7 +7299,10 @@ export interface operations {
     OverrideCustomerGrade: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -6957,6 +7370,15 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7074,7 +7496,10 @@ export interface operations {
     CreateCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7122,6 +7547,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7263,7 +7697,10 @@ export interface operations {
     ArchiveCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -7318,6 +7755,15 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7330,7 +7776,10 @@ export interface operations {
     RestoreCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -7385,6 +7834,15 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7489,7 +7947,10 @@ export interface operations {
     AddKeyPerson: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: number;
             };
@@ -7548,6 +8009,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7803,6 +8273,54 @@ export interface operations {
             };
         };
     };
+    GetDeadlineBoard: {
+        parameters: {
+            query?: {
+                unitId?: number;
+                staffId?: number;
+                /** @description What the owning unit owes the customer-management department (DOMAIN.md §5). */
+                kind?: components["schemas"]["ObligationKind"];
+                dueFrom?: string;
+                dueTo?: string;
+                includeSubUnits?: boolean;
+                mine?: boolean;
+                listSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineBoardDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListMyReminders: {
         parameters: {
             query?: {
@@ -7887,7 +8405,10 @@ export interface operations {
     SubmitFiling: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: number;
             };
@@ -7942,6 +8463,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7954,7 +8484,10 @@ export interface operations {
     AcceptFiling: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: number;
             };
@@ -8000,6 +8533,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8012,7 +8554,10 @@ export interface operations {
     ReturnFiling: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: number;
             };
@@ -8071,6 +8616,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8083,7 +8637,10 @@ export interface operations {
     SubmitChangeReport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: number;
             };
@@ -8145,12 +8702,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     AcceptChangeReport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: number;
             };
@@ -8203,12 +8772,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ReturnChangeReport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: number;
             };
@@ -8267,6 +8848,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8385,7 +8975,10 @@ export interface operations {
     StartExport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8424,6 +9017,24 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict, or a request with this Idempotency-Key is still being processed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8668,7 +9279,10 @@ export interface operations {
     SubmitFeedbackForm: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: number;
             };
@@ -8727,6 +9341,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9029,7 +9652,10 @@ export interface operations {
     CreateHandover: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9095,6 +9721,15 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9237,6 +9872,484 @@ export interface operations {
             };
         };
     };
+    ListApiScopes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiScopeDto"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListApiClients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientDto"][];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateApiClient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiClientRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientWithSecret"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict, or a request with this Idempotency-Key is still being processed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetApiClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientDto"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateApiClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateApiClientRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RotateApiClientSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientWithSecret"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict, or a request with this Idempotency-Key is still being processed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DisableApiClient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientDto"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EnableApiClient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientDto"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListOrgUnits: {
         parameters: {
             query?: {
@@ -9271,7 +10384,10 @@ export interface operations {
     CreateOrgUnit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9319,6 +10435,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9460,7 +10585,10 @@ export interface operations {
     MoveOrgUnit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -9535,6 +10663,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Precondition Required */
             428: {
                 headers: {
@@ -9549,7 +10686,10 @@ export interface operations {
     DisableOrgUnit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -9611,6 +10751,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListStaff: {
@@ -9661,7 +10810,10 @@ export interface operations {
     CreateStaff: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9709,6 +10861,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9930,7 +11091,10 @@ export interface operations {
     DisableStaff: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -9976,6 +11140,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9988,7 +11161,10 @@ export interface operations {
     EnableStaff: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -10041,12 +11217,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ResetStaffPassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
             };
@@ -10094,6 +11282,24 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict, or a request with this Idempotency-Key is still being processed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
