@@ -37,6 +37,9 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<HandoverItem> HandoverItems => Set<HandoverItem>();
     public DbSet<BusinessFact> BusinessFacts => Set<BusinessFact>();
     public DbSet<SyncSequence> SyncSequences => Set<SyncSequence>();
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<GradingSchemeVersion> GradingSchemeVersions => Set<GradingSchemeVersion>();
     public DbSet<RatingRun> RatingRuns => Set<RatingRun>();
     public DbSet<RatingProposal> RatingProposals => Set<RatingProposal>();
@@ -61,7 +64,8 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     {
         ChangeTracker.DetectChanges();
         var synced = ChangeTracker.Entries<ISynced>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
-        if (!_accessChanged && synced.Count == 0)
+        var announced = WebhookOutbox.Capture(ChangeTracker);
+        if (!_accessChanged && synced.Count == 0 && announced.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var accessChanged = _accessChanged;
         _accessChanged = false;
@@ -71,6 +75,12 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
             if (synced.Count > 0)
                 await StampChangesAsync(synced, cancellationToken);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (announced.Count > 0)
+            {
+                // After the save, so that new records have their ids; in the same transaction, so an event exists iff its change does.
+                OutboxEvents.AddRange(announced.Select(a => a()));
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
             if (accessChanged)
                 await AccessStamps.Where(s => s.Id == AccessStamp.SingletonId)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);

@@ -24,7 +24,7 @@ public class ApiScopesTests
             new PermissionGrant(Permissions.CustomersRead, DataScope.UnitSubtree),
             new PermissionGrant(Permissions.CustomersWrite, DataScope.UnitSubtree),
         ]);
-        ApiScopes.PermissionsFor(["webhooks:manage"]).ShouldBeEmpty();
+        ApiScopes.PermissionsFor(["webhooks:manage"]).ShouldBe(new[] { Permissions.IntegrationWebhooks });
         ApiScopes.PermissionsFor(["customers:delete"]).ShouldBeEmpty();
         ApiScopes.IsKnown("customers:delete").ShouldBeFalse();
         ApiScopes.Catalogue.Keys.ShouldAllBe(s => ApiScopes.PermissionsFor(new[] { s }).All(Permissions.IsKnown));

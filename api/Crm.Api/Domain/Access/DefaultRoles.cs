@@ -65,7 +65,7 @@ public static class DefaultRoles
             [..Grant(DataScope.Own, Permissions.CustomersRead, Permissions.ActivitiesWrite)]),
         new(Administrator, "系统管理员", "管理角色权限、人员账号、组织架构、工作日历和第三方系统接入。",
             [..Grant(DataScope.All, Permissions.AdminRoles, Permissions.AdminUsers, Permissions.AdminOrg, Permissions.AdminCalendar,
-                Permissions.IntegrationClients, Permissions.CustomersRead, Permissions.AccessAuditLog)]),
+                Permissions.IntegrationClients, Permissions.IntegrationWebhooks, Permissions.CustomersRead, Permissions.AccessAuditLog)]),
     ];
 
     /// <summary>The roles a person gets by default from their positions and unit.</summary>

@@ -26,6 +26,7 @@ public static class Permissions
     public const string AdminOrg = "admin.org";
     public const string AdminCalendar = "admin.calendar";
     public const string IntegrationClients = "integration.clients";
+    public const string IntegrationWebhooks = "integration.webhooks";
 
     /// <summary>Every permission with its meaning for administrators (zh-CN).</summary>
     public static IReadOnlyDictionary<string, string> Catalogue { get; } = new Dictionary<string, string>
@@ -53,6 +54,7 @@ public static class Permissions
         [AdminOrg] = "管理组织架构",
         [AdminCalendar] = "维护工作日历",
         [IntegrationClients] = "管理第三方系统接入（API 客户端、密钥、授权范围）",
+        [IntegrationWebhooks] = "管理事件订阅（Webhook）：只收到自己可见客户的事件",
     };
 
     public static IReadOnlyList<string> All { get; } = Catalogue.Keys.ToList();

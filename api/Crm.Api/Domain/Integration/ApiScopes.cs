@@ -18,7 +18,7 @@ public static class ApiScopes
         [CustomersWrite] = "登记和维护客户档案、关键人员（customers.write）",
         [FactsWrite] = "写入经营数据（目前等同 customers.write）",
         [FilingsRead] = "读取备案和变更报告期限（customers.read：期限随客户可见范围，故也能读取客户档案）",
-        [WebhooksManage] = "管理事件订阅（预留，后续功能启用）",
+        [WebhooksManage] = "管理事件订阅（integration.webhooks）；事件只涉及客户端可见的客户，故通常与 customers:read 同用",
     };
 
     // facts:write lends customers.write as a whole: the fact routes check that permission, and a narrower
@@ -30,7 +30,7 @@ public static class ApiScopes
         [CustomersWrite] = [Permissions.CustomersWrite],
         [FactsWrite] = [Permissions.CustomersWrite],
         [FilingsRead] = [Permissions.CustomersRead],
-        [WebhooksManage] = [],
+        [WebhooksManage] = [Permissions.IntegrationWebhooks],
     };
 
     public static bool IsKnown(string scope) => Catalogue.ContainsKey(scope);

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Crm.Api.Common.Calendar;
 using Crm.Api.Common.Startup;
 using Crm.Api.Data;
 using Crm.Api.Domain.Deadlines;
+using Crm.Api.Domain.Integration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -37,7 +39,11 @@ public sealed class ReminderPass(IServiceScopeFactory scopes, BusinessClock cloc
             var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
             // The reminder goes to whoever owns the customer now: after a handover, the successor.
             var due = await Due(db, today).Where(o => o.Id > after).OrderBy(o => o.Id).Take(Batch)
-                .Select(o => new { o.Id, OwnerId = db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.OwnerId).First() }).ToListAsync(ct);
+                .Select(o => new
+                {
+                    o.Id, o.Kind, o.CustomerId, o.DueOn, o.ReminderCount,
+                    OwnerId = db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.OwnerId).First(),
+                }).ToListAsync(ct);
             if (due.Count == 0)
                 break;
             after = due[^1].Id;
@@ -50,6 +56,11 @@ public sealed class ReminderPass(IServiceScopeFactory scopes, BusinessClock cloc
                 if (claimed != 1)
                     continue;
                 db.Reminders.Add(new Reminder(o.Id, o.OwnerId, today, clock.UtcNow));
+                // Subscribers hear of an overdue obligation once, with its first reminder, in the same transaction.
+                if (o.ReminderCount == 0)
+                    db.OutboxEvents.Add(new OutboxEvent(o.Kind == ObligationKind.Filing ? WebhookEventTypes.FilingOverdue : WebhookEventTypes.ChangeReportOverdue,
+                        o.CustomerId, JsonSerializer.Serialize(new { obligationId = o.Id, customerId = o.CustomerId, kind = o.Kind.ToString(), dueOn = o.DueOn,
+                            responsibleId = o.OwnerId }, WebhookOutbox.Json), clock.UtcNow));
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 db.ChangeTracker.Clear();
