@@ -19,11 +19,12 @@ internal sealed class ObligationConfiguration : IEntityTypeConfiguration<Obligat
         b.Ignore(o => o.IsOpen);
         // One filing per customer, whichever instance or request creates it. Bracketed names work on both providers.
         b.HasIndex(o => o.CustomerId).IsUnique().HasFilter("[Kind] = 'Filing'").HasDatabaseName("IX_Obligations_CustomerId_Filing");
-        b.HasIndex(o => new { o.CustomerId, o.Kind, o.Status });
-        // The board by due date, and the reminder pass over open ones.
+        // The deadline board counts from these alone (covering): by visible customer, by unit, by responsible person.
+        b.HasIndex(o => new { o.CustomerId, o.Kind, o.Status, o.DueOn, o.MetOn, o.OwningUnitId, o.ResponsibleId });
+        b.HasIndex(o => new { o.OwningUnitId, o.Kind, o.Status, o.DueOn, o.MetOn });
+        b.HasIndex(o => new { o.ResponsibleId, o.Kind, o.Status, o.DueOn, o.MetOn });
+        // Open ones by due date: the board's lists and the reminder pass.
         b.HasIndex(o => new { o.Status, o.DueOn, o.Id });
-        b.HasIndex(o => new { o.OwningUnitId, o.DueOn });
-        b.HasIndex(o => new { o.ResponsibleId, o.DueOn });
         b.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(o => o.OwningUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Staff>().WithMany().HasForeignKey(o => o.ResponsibleId).OnDelete(DeleteBehavior.Restrict);

@@ -117,16 +117,24 @@ public sealed class GetDeadlineBoardHandler(CrmDbContext db, UserContext users, 
             ? new DeadlineKindCountsDto(k, new DeadlineCountsDto(r.Pending, r.DueSoon, r.Overdue, r.Submitted, r.MetOnTime, r.MetLate))
             : new DeadlineKindCountsDto(k, DeadlineCountsDto.Zero)).ToList();
 
+        // Each list picks its ids from the covering indexes first, then reads just those rows.
         var openOnes = obligations.Where(o => o.Status == open || o.Status == returned);
-        var overdue = query.ListSize == 0 ? [] : await openOnes.Where(o => o.DueOn < today).OrderBy(o => o.DueOn).ThenBy(o => o.Id).Take(query.ListSize).ToListAsync(ct);
-        var dueSoon = query.ListSize == 0 ? [] : await openOnes.Where(o => o.DueOn >= today && o.DueOn < dueSoonBefore).OrderBy(o => o.DueOn).ThenBy(o => o.Id)
-            .Take(query.ListSize).ToListAsync(ct);
-        var metLate = query.ListSize == 0 ? [] : await obligations.Where(o => o.Status == met && o.MetOn > o.DueOn).OrderByDescending(o => o.MetOn)
-            .ThenByDescending(o => o.Id).Take(query.ListSize).ToListAsync(ct);
+        var overdueIds = await IdsAsync(openOnes.Where(o => o.DueOn < today).OrderBy(o => o.DueOn).ThenBy(o => o.Id), query.ListSize, ct);
+        var dueSoonIds = await IdsAsync(openOnes.Where(o => o.DueOn >= today && o.DueOn < dueSoonBefore).OrderBy(o => o.DueOn).ThenBy(o => o.Id), query.ListSize, ct);
+        var metLateIds = await IdsAsync(obligations.Where(o => o.Status == met && o.MetOn > o.DueOn).OrderByDescending(o => o.MetOn).ThenByDescending(o => o.Id),
+            query.ListSize, ct);
+        var allIds = overdueIds.Concat(dueSoonIds).Concat(metLateIds).ToList();
+        var rowsById = allIds.Count == 0 ? [] : await db.Obligations.AsNoTracking().Where(o => allIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        var overdue = overdueIds.Select(id => rowsById[id]).ToList();
+        var dueSoon = dueSoonIds.Select(id => rowsById[id]).ToList();
+        var metLate = metLateIds.Select(id => rowsById[id]).ToList();
         var dtos = await reader.ToDtosAsync([.. overdue, .. dueSoon, .. metLate], ct);
 
         return new DeadlineBoardDto(today, dueSoonBefore.AddDays(-1),
             byKind.Aggregate(DeadlineCountsDto.Zero, (sum, k) => sum.Plus(k.Counts)), byKind,
             dtos[..overdue.Count], dtos[overdue.Count..(overdue.Count + dueSoon.Count)], dtos[(overdue.Count + dueSoon.Count)..]);
     }
+
+    private static async Task<List<long>> IdsAsync(IQueryable<Obligation> ordered, int count, CancellationToken ct) =>
+        count == 0 ? [] : await ordered.Select(o => o.Id).Take(count).ToListAsync(ct);
 }

@@ -1376,13 +1376,13 @@ namespace Crm.Api.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_Obligations_CustomerId_Filing")
                         .HasFilter("[Kind] = 'Filing'");
 
-                    b.HasIndex("OwningUnitId", "DueOn");
-
-                    b.HasIndex("ResponsibleId", "DueOn");
-
-                    b.HasIndex("CustomerId", "Kind", "Status");
-
                     b.HasIndex("Status", "DueOn", "Id");
+
+                    b.HasIndex("OwningUnitId", "Kind", "Status", "DueOn", "MetOn");
+
+                    b.HasIndex("ResponsibleId", "Kind", "Status", "DueOn", "MetOn");
+
+                    b.HasIndex("CustomerId", "Kind", "Status", "DueOn", "MetOn", "OwningUnitId", "ResponsibleId");
 
                     b.ToTable("Obligations");
                 });
