@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Crm.Api.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Crm.Api.Features.Deadlines;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.Api.IntegrationTests;
 
@@ -203,6 +203,30 @@ public abstract class WebhookTestsBase(ApiFixture fixture)
         (data["from"]!.GetValue<string>(), data["to"]!.GetValue<string>(), data["overridden"]!.GetValue<bool>()).ShouldBe(("B", "A", true));
         // The override is the only change that committed: one update and one grading, nothing from the two refused writes.
         received.Count(w => w.EventType == "customer.updated").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_overdue_filing_is_announced_once_with_its_first_reminder()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var admin = await Api.As("admin");
+        var (_, secret) = await Subscribe(admin, receiver.BaseUrl + "/overdue", "filing.overdue");
+        var sales = await Api.As("east.sales1");
+        // First contact in January: the filing was due long ago.
+        var id = (await sales.CreateCustomer(TestData.NewCustomer(TestData.UniqueName("逾期"), b => b["firstContactOn"] = "2026-01-05")))["id"]!.GetValue<long>();
+
+        var pass = Api.Factory.Services.GetRequiredService<ReminderPass>();
+        await pass.RunOnceAsync(CancellationToken.None);
+        await pass.RunOnceAsync(CancellationToken.None);
+
+        var received = (await receiver.WaitFor(r => r.Any(w => w.Path == "/overdue" && CustomerOf(w) == id))).Where(w => w.Path == "/overdue" && CustomerOf(w) == id)
+            .ToList();
+        await Task.Delay(300);
+        var webhook = received.ShouldHaveSingleItem();
+        WebhookReceiver.SignatureIsValid(webhook.Signature, webhook.Body, secret).ShouldBeTrue();
+        var data = JsonNode.Parse(webhook.Body)!["data"]!;
+        (data["kind"]!.GetValue<string>(), data["dueOn"]!.GetValue<string>()).ShouldBe(("Filing", "2026-01-12"));
+        receiver.Received.Count(w => w.Path == "/overdue" && CustomerOf(w) == id).ShouldBe(1);
     }
 
     [Fact]

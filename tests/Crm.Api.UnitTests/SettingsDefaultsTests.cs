@@ -129,6 +129,15 @@ public class SettingsDefaultsTests
         (defaults.Retention, defaults.InFlightTimeout, defaults.PurgeInterval).ShouldBe((TimeSpan.FromHours(24), TimeSpan.FromMinutes(5), TimeSpan.FromHours(1)));
     }
 
+    [Fact]
+    public void Webhooks_refuse_private_targets_try_8_times_from_30_seconds_doubling_to_1_hour_and_keep_events_7_days()
+    {
+        foreach (var options in new[] { Bind<Crm.Api.Features.Webhooks.WebhookOptions>("Webhooks"), new Crm.Api.Features.Webhooks.WebhookOptions() })
+            (options.AllowPrivateTargets, options.MaxAttempts, options.FirstRetryDelay, options.MaxRetryDelay, options.Timeout, options.PollInterval,
+                    options.RetentionDays)
+                .ShouldBe((false, 8, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), 7));
+    }
+
     private static T Bind<T>(string section) where T : new()
     {
         var bound = new T();

@@ -1761,6 +1761,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The events a subscription can ask for */
+        get: operations["ListWebhookEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's subscriptions (integration.webhooks), without their secrets */
+        get: operations["ListWebhookSubscriptions"];
+        put?: never;
+        /**
+         * Subscribe to events (integration.webhooks): answers the signing secret this once
+         * @description Each event is POSTed as JSON `{ id, type, occurredAt, data }` with the headers `Crm-Event-Id` (the same on every retry and redelivery: drop duplicates by it), `Crm-Event-Type`, `Crm-Delivery-Id` and `Crm-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed with the secret>`. Any 2xx counts as delivered; anything else, a timeout or a redirect (never followed) is retried with exponential backoff (Webhooks:FirstRetryDelay doubling up to Webhooks:MaxRetryDelay) until Webhooks:MaxAttempts. Events are recorded in the transaction of their change (an event is sent if and only if its change committed) and reach the subscription only when its owner may see the customer. URLs on loopback, link-local or private networks are refused (400 on `url`) unless Webhooks:AllowPrivateTargets is on.
+         */
+        post: operations["CreateWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a subscription: nothing more is sent to it; its log stays */
+        post: operations["DeactivateWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subscription's delivery log, newest first: status, attempts, last HTTP status or error, next attempt
+         * @description Filter `status` (Pending, Delivered, Failed). Events and their log are kept Webhooks:RetentionDays days.
+         */
+        get: operations["ListWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivered or failed event again now, with the same Crm-Event-Id */
+        post: operations["RedeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2529,6 +2621,16 @@ export interface components {
             password: string;
             roleIds?: number[] | null;
         };
+        CreateWebhookSubscriptionRequest: {
+            /**
+             * @description Where events are POSTed; redirects are not followed.
+             * @example https://erp.example.com/crm-events
+             */
+            url: string;
+            /** @description GET /api/v1/webhooks/event-types lists them. */
+            eventTypes?: string[] | null;
+            description?: string | null;
+        };
         /** @description Normalised is 0–100; Contribution = Normalised × Weight / 100, the criteria's contributions sum to the total. */
         CriterionOutcome: {
             field: string;
@@ -2873,6 +2975,8 @@ export interface components {
             includeOverridden: boolean;
             note?: string | null;
         };
+        /** @enum {string} */
+        DeliveryStatus: "Pending" | "Delivered" | "Failed";
         /** @enum {string} */
         DistributionDimension: "Unit" | "Region" | "Category" | "Owner";
         DistributionRow: {
@@ -4412,6 +4516,64 @@ export interface components {
             referrals?: number | null;
             badCredit?: boolean | null;
             source?: string | null;
+        };
+        /** @description One event for one subscription and how its attempts went. */
+        WebhookDeliveryDto: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            subscriptionId: number;
+            /** Format: uuid */
+            eventId: string;
+            eventType: string;
+            /** Format: date-time */
+            occurredAt: string;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            nextAttemptAt?: string | null;
+            /** Format: int32 */
+            lastStatusCode?: number | null;
+            lastError?: string | null;
+            /** Format: date-time */
+            lastAttemptAt?: string | null;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+        };
+        /**
+         * @description A page of a list. Crm.Api.Common.Paging.Paged`1.Total stops counting at Crm.Api.Common.Paging.PageLimits.CountCap; then
+         *                 Crm.Api.Common.Paging.Paged`1.TotalIsCapped is true and clients show "10000+".
+         */
+        WebhookDeliveryDtoPaged: {
+            items: components["schemas"]["WebhookDeliveryDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            totalIsCapped: boolean;
+        };
+        WebhookEventTypeDto: {
+            type: string;
+            description: string;
+        };
+        WebhookSubscriptionDto: {
+            /** Format: int64 */
+            id: number;
+            url: string;
+            /** @description e.g. customer.created, customer.updated, customer.graded, access.granted, filing.overdue. */
+            eventTypes: string[];
+            description?: string | null;
+            isActive: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookSubscriptionWithSecret: {
+            subscription: components["schemas"]["WebhookSubscriptionDto"];
+            /** @description The HMAC-SHA256 key of the Crm-Signature header, shown this once. */
+            secret: string;
         };
         WorkingDaysAnswer: {
             /** Format: date */
@@ -11290,6 +11452,348 @@ export interface operations {
                 };
             };
             /** @description Conflict, or a request with this Idempotency-Key is still being processed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListWebhookEventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventTypeDto"][];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListWebhookSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionDto"][];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict, or a request with this Idempotency-Key is still being processed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeactivateWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionDto"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict, or a request with this Idempotency-Key is still being processed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListWebhookDeliveries: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["DeliveryStatus"];
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDtoPaged"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RedeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+                deliveryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDto"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
             409: {
                 headers: {
                     [name: string]: unknown;
