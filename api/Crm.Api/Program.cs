@@ -18,6 +18,7 @@ using Crm.Api.Features.Facts;
 using Crm.Api.Features.Feedback;
 using Crm.Api.Features.FollowUp;
 using Crm.Api.Features.Handovers;
+using Crm.Api.Features.Imports;
 using Crm.Api.Features.Sync;
 using Crm.Api.Features.Health;
 using Crm.Api.Features.Org;
@@ -59,6 +60,7 @@ builder.Services.AddClassification(builder.Configuration);
 builder.Services.AddFollowUp(builder.Configuration);
 builder.Services.AddWorkingCalendar(builder.Configuration);
 builder.Services.AddDeadlines(builder.Configuration);
+builder.Services.AddImports(builder.Configuration);
 builder.Services.AddCrmSpa();
 
 builder.Services.AddMediator(o =>
@@ -105,6 +107,7 @@ app.MapCalendarEndpoints();
 app.MapActivityEndpoints();
 app.MapDeadlineEndpoints();
 app.MapFeedbackEndpoints();
+app.MapImportEndpoints();
 app.MapCrmSpaFallback(spaFiles);
 
 await app.InitializeDatabaseAsync();

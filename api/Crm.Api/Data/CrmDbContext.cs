@@ -6,6 +6,7 @@ using Crm.Api.Domain.Classification;
 using Crm.Api.Domain.Customers;
 using Crm.Api.Domain.Deadlines;
 using Crm.Api.Domain.Exports;
+using Crm.Api.Domain.Imports;
 using Crm.Api.Domain.Org;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,6 +46,9 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Obligation> Obligations => Set<Obligation>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<FeedbackForm> FeedbackForms => Set<FeedbackForm>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
+    public DbSet<ImportPayload> ImportPayloads => Set<ImportPayload>();
 
     private bool _accessChanged;
 
