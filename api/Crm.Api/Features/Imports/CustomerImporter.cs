@@ -126,7 +126,8 @@ public sealed class CustomerImporter(CrmDbContext db, UserContext users, IMediat
             var target = await db.Customers.AsNoTracking().VisibleTo(user, db).Include(c => c.CoServers).SingleOrDefaultAsync(c => c.Id == id, ct);
             if (target is null || !CustomerWrites.Reaches(user, Permissions.CustomersWrite, target))
                 return Fail([new ImportProblem(keyField, NotPermitted)]);
-            var update = row.Adapt<UpdateCustomerCommand>() with { Id = id };
+            // The version just read stands in for If-Match: a change made meanwhile by someone else is a row error, not overwritten.
+            var update = row.Adapt<UpdateCustomerCommand>() with { Id = id, ExpectedVersion = target.Version };
             var validation = await updateValidator.ValidateAsync(update, ct);
             if (!validation.IsValid)
                 return Fail(Problems(validation));
