@@ -114,6 +114,7 @@ public abstract class ImportTestsBase(ApiFixture fixture)
         var customer = await Customer(manager, name);
         customer["registeredCapital"]!.GetValue<decimal>().ShouldBe(5_000_000m);
         customer["foundedOn"]!.GetValue<string>().ShouldBe("2001-05-08");
+        customer["externalId"]!.GetValue<string>().ShouldBe(external);
 
         // Same external id, a new name and even a new credit code: the same archive changes.
         var renamed = TestData.UniqueName("外部改名");
