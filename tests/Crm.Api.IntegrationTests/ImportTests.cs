@@ -193,6 +193,26 @@ public abstract class ImportTestsBase(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task The_same_customer_twice_in_one_file_is_an_error_on_the_second_row()
+    {
+        var sales = await Api.As("east.sales1");
+        var code = TestData.CreditCode();
+        var name = TestData.UniqueName("重复");
+        var csv = $"name,creditCode,enterpriseNature,category\n{name},{code},Private,Retailer\n{name}二,{code},Private,Retailer\n,,Private,Retailer\n,,Private,Retailer\n";
+
+        var job = await Finished(await Upload(sales, Csv(csv), "dup.csv", "customers"));
+
+        job["created"]!.GetValue<int>().ShouldBe(1);
+        job["failed"]!.GetValue<int>().ShouldBe(3);
+        var errors = await Errors(sales, job["id"]!.GetValue<long>());
+        errors.ShouldContain(e => e["row"]!.GetValue<int>() == 3 && e["field"]!.GetValue<string>() == "creditCode"
+                                  && e["message"]!.GetValue<string>().Contains("与第 2 行是同一客户"));
+        // Rows without a credit code are missing one, not duplicates of each other.
+        errors.Where(e => e["row"]!.GetValue<int>() == 5).ShouldContain(e => e["field"]!.GetValue<string>() == "name");
+        errors.ShouldNotContain(e => e["row"]!.GetValue<int>() == 5 && e["message"]!.GetValue<string>().Contains("同一客户"));
+    }
+
+    [Fact]
     public async Task Facts_are_upserted_by_credit_code_or_id_and_month()
     {
         var sales = await Api.As("east.sales1");

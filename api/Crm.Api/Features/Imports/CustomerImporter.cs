@@ -99,7 +99,9 @@ public sealed class CustomerImporter(CrmDbContext db, UserContext users, IMediat
         if (externalId is { Length: > MaxExternalIdLength })
             return Fail([new ImportProblem("externalId", $"外部编号最多 {MaxExternalIdLength} 个字符。")]);
         var creditCode = UnifiedSocialCreditCode.Normalize(row.CreditCode ?? "");
-        foreach (var key in new[] { externalId is null ? null : "x:" + externalId, "c:" + creditCode })
+        // An invalid credit code is the validator's to report, not a duplicate of another invalid one.
+        var creditKey = UnifiedSocialCreditCode.IsValid(creditCode) ? "c:" + creditCode : null;
+        foreach (var key in new[] { externalId is null ? null : "x:" + externalId, creditKey })
         {
             if (key is null)
                 continue;
@@ -108,7 +110,8 @@ public sealed class CustomerImporter(CrmDbContext db, UserContext users, IMediat
         }
         if (externalId is not null)
             seen["x:" + externalId] = record.Row;
-        seen["c:" + creditCode] = record.Row;
+        if (creditKey is not null)
+            seen[creditKey] = record.Row;
 
         long? existingId = null;
         var keyField = "creditCode";
