@@ -3,7 +3,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Crm.Api.Data;
+using Crm.Api.Domain.Imports;
 using Crm.Api.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace Crm.Api.IntegrationTests;
@@ -330,6 +333,34 @@ public abstract class ImportTestsBase(ApiFixture fixture)
         done["created"]!.GetValue<int>().ShouldBe(months.Count);
         done["percent"]!.GetValue<int>().ShouldBe(100);
         done["startedAt"].ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task An_import_left_running_by_an_instance_that_died_is_taken_over_and_finished()
+    {
+        var sales = await Api.As("east.sales1");
+        var staffId = await sales.StaffId("east.sales1");
+        var customerId = (await sales.CreateCustomer(TestData.NewCustomer(TestData.UniqueName("接管导入"))))["id"]!.GetValue<long>();
+        long id;
+        using (var scope = Api.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+            var past = DateTimeOffset.UtcNow.AddMinutes(-10);
+            var job = new ImportJob(staffId, ImportKind.Facts, ImportFormat.Csv, ImportMode.BestEffort, "facts.csv", 2, past);
+            job.StartInline("dead-instance", past, past.AddMinutes(2));
+            db.ImportJobs.Add(job);
+            await db.SaveChangesAsync();
+            db.ImportPayloads.Add(new ImportPayload(job.Id, Csv($"customerId,month,orderAmount\n{customerId},2025-01,5\n{customerId},2025-02,6\n")));
+            await db.SaveChangesAsync();
+            id = job.Id;
+        }
+
+        var done = await ImportPolling.WaitAsync(sales, id, TimeSpan.FromSeconds(30));
+
+        done["status"]!.GetValue<string>().ShouldBe("Succeeded", done.ToJsonString());
+        done["created"]!.GetValue<int>().ShouldBe(2);
+        var facts = await (await sales.GetAsync($"/api/v1/customers/{customerId}/facts?from=2025-01&to=2025-12")).Body();
+        facts["months"]!.AsArray().Count.ShouldBe(2);
     }
 
     [Fact]
