@@ -291,6 +291,10 @@ public static class BolaMatrix
     private static int? Gated(string role, BolaCase c, IReadOnlySet<string> holders, Func<BolaCase, int?> ifHeld) =>
         holders.Contains(role) ? ifHeld(c) : 403;
 
+    private static int? ImportPolicy(string role, BolaCase c) => role == "admin"
+        ? c switch { BolaCase.Visible => null, BolaCase.Invisible => 200, _ => 404 }
+        : c == BolaCase.Visible ? 200 : 404;
+
     private const string C = "/api/v1/customers";
     private const string KP = "/api/v1/customers/{customerId:long}/key-persons";
     private const string ACT = "/api/v1/customers/{customerId:long}/activities";
@@ -428,6 +432,18 @@ public static class BolaMatrix
         new($"GET {C}/exports/{{id:long}}/file", (r, c) => Gated(r, c, Managers, x => x == BolaCase.Visible ? 200 : 404),
             (w, r, c) => w.ExportJob(r, c, "/file")),
 
+        // Imports: customers.write gates the upload; a row naming a customer out of reach is an error row in a 201, never a different
+        // status; imports and their error reports are their creator's alone (user administrators see every one).
+        new("POST /api/v1/imports", (r, c) => c switch
+        {
+            BolaCase.Visible => Writers.Contains(r) ? 201 : 403,
+            BolaCase.Invisible => InvisiblePattern(r) is null ? null : Writers.Contains(r) ? 201 : 403,
+            _ => null,
+        }, (w, r, c) => w.StartImport(r, c)),
+        new("GET /api/v1/imports", (r, c) => c == BolaCase.Visible ? 200 : null, (w, r, _) => w.ListImports(r)),
+        new("GET /api/v1/imports/{id:long}", (r, c) => ImportPolicy(r, c), (w, r, c) => w.Import(r, c, "")),
+        new("GET /api/v1/imports/{id:long}/errors", (r, c) => ImportPolicy(r, c), (w, r, c) => w.Import(r, c, "/errors?format=csv")),
+
         // Handover: customers.handover gates; a customer out of the caller's handover reach is 404.
         new("POST /api/v1/handovers", (r, c) => Gated(r, c, Managers, x => x switch
         {
@@ -514,6 +530,7 @@ public sealed class BolaWorld
     private readonly Dictionary<string, long> _requests = [];
     private readonly Dictionary<string, long> _grants = [];
     private readonly Dictionary<string, long> _jobs = [];
+    private readonly Dictionary<string, long> _imports = [];
     private readonly List<(string Name, HashSet<string> SeenBy)> _scan = [];
     private readonly string _run = Guid.NewGuid().ToString("N")[..6];
     private int _serial;
@@ -867,6 +884,48 @@ public sealed class BolaWorld
             _ => Missing,
         };
         return id is null ? null : await Send(role, HttpMethod.Get, $"/api/v1/customers/exports/{id}{suffix}");
+    }
+
+    /// <summary>A one-row facts import naming the role's visible (or invisible) customer by id.</summary>
+    public async Task<BolaOutcome?> StartImport(string role, BolaCase c)
+    {
+        var pattern = c == BolaCase.Invisible ? BolaMatrix.InvisiblePattern(role) : BolaMatrix.VisiblePattern(role);
+        if (pattern is null)
+            return null;
+        var month = $"2024-{Array.IndexOf(BolaMatrix.Roles, role) + 1:00}";
+        var outcome = (await Send(role, HttpMethod.Post, "/api/v1/imports?kind=facts",
+            new[] { new { customerId = _fixed[pattern].Id, month, orderAmount = 1m } }))!;
+        if (outcome.Status != 201)
+            return outcome;
+        var job = JsonNode.Parse(outcome.Body)!;
+        var failed = job["failed"]!.GetValue<int>();
+        if (c == BolaCase.Visible)
+        {
+            _imports[role] = job["id"]!.GetValue<long>();
+            return failed == 0 ? outcome : outcome with { Problem = "the row for a visible customer failed" };
+        }
+        return failed == 1 ? outcome : outcome with { Problem = "the row for an invisible customer was written" };
+    }
+
+    public async Task<BolaOutcome?> ListImports(string role)
+    {
+        var outcome = (await Send(role, HttpMethod.Get, "/api/v1/imports"))!;
+        if (outcome.Status != 200)
+            return outcome;
+        var others = _imports.Where(j => j.Key != role).Select(j => j.Value).ToHashSet();
+        var ids = JsonNode.Parse(outcome.Body)!.AsArray().Select(j => j!["id"]!.GetValue<long>()).ToList();
+        return ids.Any(others.Contains) ? outcome with { Problem = "lists another person's import" } : outcome;
+    }
+
+    public async Task<BolaOutcome?> Import(string role, BolaCase c, string suffix)
+    {
+        long? id = c switch
+        {
+            BolaCase.Visible => _imports.TryGetValue(role, out var own) ? own : null,
+            BolaCase.Invisible => _imports[role == "gm" ? "deputy" : "gm"],
+            _ => Missing,
+        };
+        return id is null ? null : await Send(role, HttpMethod.Get, $"/api/v1/imports/{id}{suffix}");
     }
 
     private static string Successor(string role, string leaver) => role switch

@@ -9,6 +9,7 @@ using Crm.Api.Features.Deadlines;
 using Crm.Api.Features.Export;
 using Crm.Api.Features.FollowUp;
 using Crm.Api.Features.Facts;
+using Crm.Api.Features.Imports;
 using Microsoft.Extensions.Configuration;
 
 namespace Crm.Api.UnitTests;
@@ -52,6 +53,17 @@ public class SettingsDefaultsTests
     {
         var facts = Bind<FactsOptions>("Facts");
         (facts.MaxBulkRows, facts.MaxRangeMonths, facts.TimeZone).ShouldBe((5_000, 120, "Asia/Shanghai"));
+    }
+
+    [Fact]
+    public void Imports_take_files_up_to_10_MiB_and_50_000_rows_run_up_to_1_000_rows_in_the_request_and_write_1_000_rows_a_batch()
+    {
+        var import = Bind<ImportOptions>("Import");
+        (import.MaxFileBytes, import.MaxRows, import.SynchronousRows, import.BatchRows, import.PollInterval, import.LeaseDuration)
+            .ShouldBe((10L * 1024 * 1024, 50_000, 1_000, 1_000, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(2)));
+        var defaults = new ImportOptions();
+        (defaults.MaxFileBytes, defaults.MaxRows, defaults.SynchronousRows, defaults.BatchRows).ShouldBe((import.MaxFileBytes, import.MaxRows,
+            import.SynchronousRows, import.BatchRows));
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Crm.Api.Domain.Customers;
 using Crm.Api.Domain.Deadlines;
 using Crm.Api.Domain.Exports;
 using Crm.Api.Domain.Integration;
+using Crm.Api.Domain.Imports;
 using Crm.Api.Domain.Org;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,6 +52,9 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<FeedbackForm> FeedbackForms => Set<FeedbackForm>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
+    public DbSet<ImportPayload> ImportPayloads => Set<ImportPayload>();
 
     private bool _accessChanged;
 

@@ -19,7 +19,7 @@ public static class OpenApiExamples
         1024, "KH000123", "上海华信贸易有限公司", "91310115MA1H7U5X64", EnterpriseNature.Private, null, "贸易", 5_000_000m, 12_000_000m,
         new DateOnly(2012, 5, 8), "上海市浦东新区张江路 100 号", "上海", CustomerCategory.FirstTierAgent, "A", CustomerStatus.Active,
         [RiskFlags.Arrears], new DateOnly(2023, 3, 2), new DateOnly(2023, 4, 15), 3, "华东营销部", new StaffRef(5, "王强"), 6, "客户服务中心",
-        [new StaffRef(8, "刘洋")], ["重点", "价格敏感型"], 2, false, null, At, At, 3);
+        [new StaffRef(8, "刘洋")], ["重点", "价格敏感型"], 2, false, null, At, At, 3, null);
 
     private static readonly CustomerListItem ListItem = new(Customer.Id, Customer.Code, Customer.Name, Customer.CreditCode, Customer.Grade,
         Customer.Status, Customer.Category, Customer.Region, Customer.OwningUnitId, Customer.OwningUnitName, Customer.Owner.Id,

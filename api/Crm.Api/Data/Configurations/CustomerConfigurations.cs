@@ -23,10 +23,12 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(c => c.RegisteredCapital).HasPrecision(18, 2);
         b.Property(c => c.TotalAssets).HasPrecision(18, 2);
         b.Property(c => c.Version).IsConcurrencyToken();
+        b.Property(c => c.ExternalId).HasMaxLength(64);
 
         b.HasIndex(c => c.Code).IsUnique();
         b.HasIndex(c => c.ChangeSeq);
         b.HasIndex(c => c.CreditCode).IsUnique();
+        b.HasIndex(c => c.ExternalId).IsUnique();
         // Indexes that serve the list's visibility rules and common filters in the default order (newest first).
         // IsArchived sits in each index so that the (capped) counts are answered from the index alone.
         b.HasIndex(c => new { c.OwnerId, c.IsArchived, c.Id });

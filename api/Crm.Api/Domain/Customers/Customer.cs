@@ -83,6 +83,9 @@ public sealed class Customer : ISynced
     /// <summary>The grade was set by a person (人工调整) rather than approved from a rating run; the next run lists it apart.</summary>
     public bool GradeOverridden { get; private set; }
 
+    /// <summary>The customer's key in another system (ERP, imports); optional, unique when set.</summary>
+    public string? ExternalId { get; private set; }
+
     public long OwningUnitId { get; private set; }
     public long OwnerId { get; private set; }
     public long? ServiceUnitId { get; private set; }
@@ -183,6 +186,18 @@ public sealed class Customer : ISynced
         GradeOverridden = overridden;
         Touch(at, byStaffId);
         return changes;
+    }
+
+    /// <summary>Sets the external key; returns the change for the history, or null when it is the same.</summary>
+    public FieldChange? SetExternalId(string? externalId, DateTimeOffset at, long byStaffId)
+    {
+        var wanted = string.IsNullOrWhiteSpace(externalId) ? null : externalId.Trim();
+        if (wanted == ExternalId)
+            return null;
+        var change = new FieldChange("externalId", ExternalId, wanted);
+        ExternalId = wanted;
+        Touch(at, byStaffId);
+        return change;
     }
 
     public FieldChange Archive(DateTimeOffset at, long byStaffId)

@@ -23,6 +23,7 @@ public sealed record CustomerListItem(
     DateTimeOffset UpdatedAt);
 
 /// <summary>A customer archive (客户档案). Its <see cref="Version"/> is also sent as the ETag.</summary>
+/// <param name="ExternalId">The customer's key in another system, set by imports; null when none.</param>
 public sealed record CustomerDetail(
     long Id,
     string Code,
@@ -54,7 +55,8 @@ public sealed record CustomerDetail(
     DateTimeOffset? ArchivedAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    int Version);
+    int Version,
+    string? ExternalId);
 
 /// <summary>A key person of a customer (客户关键人员). Its <see cref="Version"/> is also sent as the ETag.</summary>
 public sealed record KeyPersonDto(

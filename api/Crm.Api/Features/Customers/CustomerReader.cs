@@ -34,6 +34,6 @@ internal static class CustomerReader
             c.TotalAssets, c.FoundedOn, c.Address, c.Region, c.Category, c.Grade, c.Status, c.RiskFlags.Split(), c.FirstContactOn,
             c.CooperationStartOn, c.OwningUnitId, row.OwningUnitName, new StaffRef(c.OwnerId, row.OwnerName), c.ServiceUnitId,
             row.ServiceUnitName, row.CoServers.OrderBy(s => s.Id).ToList(), row.Tags.Order(StringComparer.Ordinal).ToList(),
-            row.KeyPersonCount, c.IsArchived, c.ArchivedAt, c.CreatedAt, c.UpdatedAt, c.Version);
+            row.KeyPersonCount, c.IsArchived, c.ArchivedAt, c.CreatedAt, c.UpdatedAt, c.Version, c.ExternalId);
     }
 }

@@ -275,6 +275,7 @@ namespace Crm.Api.Data.Migrations.Sqlite
                     FirstContactOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CooperationStartOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     GradeOverridden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     OwningUnitId = table.Column<long>(type: "INTEGER", nullable: false),
                     OwnerId = table.Column<long>(type: "INTEGER", nullable: false),
                     ServiceUnitId = table.Column<long>(type: "INTEGER", nullable: true),
@@ -404,6 +405,42 @@ namespace Crm.Api.Data.Migrations.Sqlite
                     table.ForeignKey(
                         name: "FK_Handovers_Staff_ToStaffId",
                         column: x => x.ToStaffId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StaffId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    Created = table.Column<int>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportJobs_Staff_StaffId",
+                        column: x => x.StaffId,
                         principalTable: "Staff",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -953,6 +990,46 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportPayloads",
+                columns: table => new
+                {
+                    ImportJobId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportPayloads", x => x.ImportJobId);
+                    table.ForeignKey(
+                        name: "FK_ImportPayloads_ImportJobs_ImportJobId",
+                        column: x => x.ImportJobId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportRowErrors",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportJobId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Row = table.Column<int>(type: "INTEGER", nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRowErrors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportRowErrors_ImportJobs_ImportJobId",
+                        column: x => x.ImportJobId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GradeChanges",
                 columns: table => new
                 {
@@ -1339,6 +1416,12 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Customers_ExternalId",
+                table: "Customers",
+                column: "ExternalId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Customers_Grade_IsArchived_Id",
                 table: "Customers",
                 columns: new[] { "Grade", "IsArchived", "Id" });
@@ -1499,6 +1582,21 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 table: "IdempotencyRecords",
                 columns: new[] { "Scope", "Key" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_StaffId_Id",
+                table: "ImportJobs",
+                columns: new[] { "StaffId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_Status_Id",
+                table: "ImportJobs",
+                columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportRowErrors_ImportJobId_Row_Id",
+                table: "ImportRowErrors",
+                columns: new[] { "ImportJobId", "Row", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_KeyPersons_CustomerId",
@@ -1732,6 +1830,12 @@ namespace Crm.Api.Data.Migrations.Sqlite
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
+                name: "ImportPayloads");
+
+            migrationBuilder.DropTable(
+                name: "ImportRowErrors");
+
+            migrationBuilder.DropTable(
                 name: "RatingProposals");
 
             migrationBuilder.DropTable(
@@ -1772,6 +1876,9 @@ namespace Crm.Api.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Handovers");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
 
             migrationBuilder.DropTable(
                 name: "RatingRuns");

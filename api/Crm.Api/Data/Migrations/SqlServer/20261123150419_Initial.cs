@@ -275,6 +275,7 @@ namespace Crm.Api.Data.Migrations.SqlServer
                     FirstContactOn = table.Column<DateOnly>(type: "date", nullable: true),
                     CooperationStartOn = table.Column<DateOnly>(type: "date", nullable: true),
                     GradeOverridden = table.Column<bool>(type: "bit", nullable: false),
+                    ExternalId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     OwningUnitId = table.Column<long>(type: "bigint", nullable: false),
                     OwnerId = table.Column<long>(type: "bigint", nullable: false),
                     ServiceUnitId = table.Column<long>(type: "bigint", nullable: true),
@@ -404,6 +405,42 @@ namespace Crm.Api.Data.Migrations.SqlServer
                     table.ForeignKey(
                         name: "FK_Handovers_Staff_ToStaffId",
                         column: x => x.ToStaffId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StaffId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Format = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Mode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Total = table.Column<int>(type: "int", nullable: false),
+                    Done = table.Column<int>(type: "int", nullable: false),
+                    Created = table.Column<int>(type: "int", nullable: false),
+                    Updated = table.Column<int>(type: "int", nullable: false),
+                    Failed = table.Column<int>(type: "int", nullable: false),
+                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportJobs_Staff_StaffId",
+                        column: x => x.StaffId,
                         principalTable: "Staff",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -953,6 +990,46 @@ namespace Crm.Api.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportPayloads",
+                columns: table => new
+                {
+                    ImportJobId = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportPayloads", x => x.ImportJobId);
+                    table.ForeignKey(
+                        name: "FK_ImportPayloads_ImportJobs_ImportJobId",
+                        column: x => x.ImportJobId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportRowErrors",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ImportJobId = table.Column<long>(type: "bigint", nullable: false),
+                    Row = table.Column<int>(type: "int", nullable: false),
+                    Field = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRowErrors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportRowErrors_ImportJobs_ImportJobId",
+                        column: x => x.ImportJobId,
+                        principalTable: "ImportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GradeChanges",
                 columns: table => new
                 {
@@ -1339,6 +1416,13 @@ namespace Crm.Api.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Customers_ExternalId",
+                table: "Customers",
+                column: "ExternalId",
+                unique: true,
+                filter: "[ExternalId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Customers_Grade_IsArchived_Id",
                 table: "Customers",
                 columns: new[] { "Grade", "IsArchived", "Id" });
@@ -1499,6 +1583,21 @@ namespace Crm.Api.Data.Migrations.SqlServer
                 table: "IdempotencyRecords",
                 columns: new[] { "Scope", "Key" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_StaffId_Id",
+                table: "ImportJobs",
+                columns: new[] { "StaffId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_Status_Id",
+                table: "ImportJobs",
+                columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportRowErrors_ImportJobId_Row_Id",
+                table: "ImportRowErrors",
+                columns: new[] { "ImportJobId", "Row", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_KeyPersons_CustomerId",
@@ -1733,6 +1832,12 @@ namespace Crm.Api.Data.Migrations.SqlServer
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
+                name: "ImportPayloads");
+
+            migrationBuilder.DropTable(
+                name: "ImportRowErrors");
+
+            migrationBuilder.DropTable(
                 name: "RatingProposals");
 
             migrationBuilder.DropTable(
@@ -1773,6 +1878,9 @@ namespace Crm.Api.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Handovers");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
 
             migrationBuilder.DropTable(
                 name: "RatingRuns");
