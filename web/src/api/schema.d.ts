@@ -1428,6 +1428,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's imports, newest first (the latest 100) */
+        get: operations["ListImports"];
+        put?: never;
+        /**
+         * Upload a CSV, XLSX or JSON batch of customers or monthly business facts (customers.write)
+         * @description multipart/form-data with `file` and the fields `kind` (customers | facts), `mode` (bestEffort, default | allOrNothing) and optionally `format` (csv | xlsx | json; otherwise from the file name or content type); or the file itself as the body (application/json array, text/csv, xlsx) with `kind`, `mode`, `format` in the query. Rows are checked with the same rules as the single-record endpoints; customers are matched by externalId, else creditCode; facts by customer (customerId, externalId or creditCode) and month. A customer the importer may not see or change is a row error "客户不存在或无权维护". Up to Import:SynchronousRows rows (default 1,000) run in the request and answer 201 with the finished import; larger files answer 202 and run in the background: poll the Location. Larger than Import:MaxFileBytes answers 413 importFileTooLarge; more than Import:MaxRows rows 400 importTooManyRows.
+         */
+        post: operations["StartImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** State and progress of one of the caller's imports (done / total, ETA); others' answer 404 */
+        get: operations["GetImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import's row errors (row, field, message): a JSON page, or the whole report as CSV or XLSX (format=csv|xlsx)
+         * @description `row` is the line in the sheet for CSV and XLSX (the header is line 1) and the position from 1 in a JSON array. `field` is the column's field name (empty for the row as a whole). CSV is UTF-8 with BOM with the columns 行号, 字段, 列名, 错误信息.
+         */
+        get: operations["GetImportErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sync/customers": {
         parameters: {
             query?: never;
@@ -2701,7 +2759,8 @@ export interface components {
          *       "archivedAt": null,
          *       "createdAt": "2026-11-20T09:30:00+00:00",
          *       "updatedAt": "2026-11-20T09:30:00+00:00",
-         *       "version": 3
+         *       "version": 3,
+         *       "externalId": null
          *     }
          */
         CustomerDetail: {
@@ -2749,6 +2808,8 @@ export interface components {
             updatedAt: string;
             /** Format: int32 */
             version: number;
+            /** @description The customer's key in another system, set by imports; null when none. */
+            externalId?: string | null;
         };
         CustomerFactsDto: {
             /** Format: int64 */
@@ -3403,6 +3464,72 @@ export interface components {
             };
         } & {
             [key: string]: unknown;
+        };
+        /** @enum {string} */
+        ImportFormat: "Csv" | "Xlsx" | "Json";
+        /** @description An import: its state, progress and counts. */
+        ImportJobDto: {
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["ImportKind"];
+            format: components["schemas"]["ImportFormat"];
+            mode: components["schemas"]["ImportMode"];
+            status: components["schemas"]["ImportStatus"];
+            fileName: string;
+            /** Format: int32 */
+            total: number;
+            /**
+             * Format: int32
+             * @description Rows processed so far (of Total).
+             */
+            done: number;
+            /**
+             * Format: int32
+             * @description done / total × 100, rounded down; 100 when finished.
+             */
+            percent: number;
+            /**
+             * Format: int32
+             * @description While running: the seconds left at the pace so far; null before the first progress report and after the end.
+             */
+            etaSeconds?: number | null;
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            updated: number;
+            /**
+             * Format: int32
+             * @description Rows with at least one error (listed by GET …/errors).
+             */
+            failed: number;
+            /** @description Why the import as a whole failed, zh-CN. */
+            error?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt?: string | null;
+            /** Format: date-time */
+            finishedAt?: string | null;
+        };
+        /** @enum {string} */
+        ImportKind: "Customers" | "Facts";
+        /** @enum {string} */
+        ImportMode: "BestEffort" | "AllOrNothing";
+        /** @enum {string} */
+        ImportStatus: "Queued" | "Running" | "Succeeded" | "PartiallySucceeded" | "Failed";
+        /** @description The multipart form of an upload. */
+        ImportUploadForm: {
+            /**
+             * Format: binary
+             * @description The CSV, XLSX or JSON file.
+             */
+            file: string;
+            /** @description customers or facts. */
+            kind: string;
+            /** @description bestEffort (default) or allOrNothing. */
+            mode?: string | null;
+            /** @description csv, xlsx or json; inferred when omitted. */
+            format?: string | null;
         };
         /**
          * @description Sign-in with user name and password.
@@ -9932,6 +10059,223 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListImports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobDto"][];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    StartImport: {
+        parameters: {
+            query?: {
+                kind?: string;
+                mode?: string;
+                format?: string;
+            };
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportUploadForm"];
+                "application/json": components["schemas"]["ImportUploadForm"];
+                "text/csv": components["schemas"]["ImportUploadForm"];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ImportUploadForm"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobDto"];
+                };
+            };
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict, or a request with this Idempotency-Key is still being processed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobDto"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetImportErrors: {
+        parameters: {
+            query?: {
+                format?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

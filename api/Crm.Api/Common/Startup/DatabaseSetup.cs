@@ -55,6 +55,10 @@ public static class DatabaseSetup
         else
         {
             var connectionString = SqliteConnectionString(options.ConnectionString, environment.ContentRootPath);
+            // A fresh clone has no data/ folder yet; SQLite creates the file but not its folder.
+            var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+            if (Path.IsPathRooted(dataSource) && Path.GetDirectoryName(dataSource) is { Length: > 0 } folder)
+                Directory.CreateDirectory(folder);
             services.AddDbContext<SqliteCrmDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(options)).ConfigureWarnings(IgnoreCountWarning));
             services.AddScoped<CrmDbContext>(sp => sp.GetRequiredService<SqliteCrmDbContext>());
         }
