@@ -194,7 +194,7 @@ function SchemeEditor({ existing, etag }: { existing?: SchemeVersionDto; etag?: 
                     <Form.Item name={[rule.name, 'id']} label={g('ruleId')} rules={[{ required: true }]}><Input style={{ width: 120 }} /></Form.Item>
                     <Form.Item name={[rule.name, 'name']} label={g('ruleName')} rules={[{ required: true }]}><Input style={{ width: 240 }} /></Form.Item>
                     <Form.Item name={[rule.name, 'grade']} label={g('ruleGrade')} rules={[{ required: true }]}><Select style={{ width: 120 }} options={gradeOptions} /></Form.Item>
-                    <Form.Item name={[rule.name, 'match']} label={g('ruleMatch')} initialValue="All">
+                    <Form.Item name={[rule.name, 'match']} label={g('ruleMatch')}>
                       <Select style={{ width: 140 }} options={['All', 'Any'].map((m) => ({ value: m, label: t(`enums.RuleMatch.${m}`) }))} />
                     </Form.Item>
                   </Space>
@@ -252,14 +252,14 @@ function SchemeEditor({ existing, etag }: { existing?: SchemeVersionDto; etag?: 
                         <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 180 }} options={fieldOptions} />
                       </Form.Item>
                       <Form.Item name={[c.name, 'weight']} label={g('weight')} rules={[{ required: true }]}><InputNumber min={0} max={100} /></Form.Item>
-                      <Form.Item name={[c.name, 'normalisation', 'kind']} label={g('normalisation')} initialValue="linear">
+                      <Form.Item name={[c.name, 'normalisation', 'kind']} label={g('normalisation')}>
                         <Select style={{ width: 110 }} options={[{ value: 'linear', label: g('linear') }, { value: 'lookup', label: g('lookup') }]} />
                       </Form.Item>
                       <Form.Item noStyle shouldUpdate>
                         {() =>
                           form.getFieldValue(['score', 'criteria', c.name, 'normalisation', 'kind']) === 'lookup' ? (
                             <>
-                              <Form.Item name={[c.name, 'normalisation', 'otherwise']} label={g('otherwise')} initialValue={0}><InputNumber min={0} max={100} /></Form.Item>
+                              <Form.Item name={[c.name, 'normalisation', 'otherwise']} label={g('otherwise')}><InputNumber min={0} max={100} /></Form.Item>
                               <Form.List name={[c.name, 'normalisation', 'entries']}>
                                 {(entries, { add: addEntry, remove: removeEntry }) => (
                                   <Space wrap>

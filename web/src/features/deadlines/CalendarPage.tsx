@@ -122,7 +122,7 @@ function YearEditor({ year, onDone }: { year: number; onDone: () => void }) {
                   <Form.Item name={[d.name, 'name']} label={c('holiday')} rules={[{ required: true }]}>
                     <Select style={{ width: 160 }} options={HOLIDAYS.map((h) => ({ value: h, label: h }))} />
                   </Form.Item>
-                  <Form.Item name={[d.name, 'isOffDay']} label={c('dayKind')} initialValue>
+                  <Form.Item name={[d.name, 'isOffDay']} label={c('dayKind')}>
                     <Select style={{ width: 140 }} options={[{ value: true, label: c('offDay') }, { value: false, label: c('makeUpDay') }]} />
                   </Form.Item>
                   <MinusCircleOutlined aria-label={c('remove')} onClick={() => remove(d.name)} />
