@@ -128,7 +128,6 @@ function Proposals({ runId, kind, reviewing }: { runId: number; kind: 'Change' |
     if (ok && report) {
       setSelected([]);
       setRejecting(null);
-      form.resetFields();
       modal.info({ title: r('decided'), content: r('decidedDetail', report) });
     }
   };

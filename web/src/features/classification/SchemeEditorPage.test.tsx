@@ -31,7 +31,7 @@ describe('grading scheme editor', () => {
     expect(toNamePath('rules[2].conditions[0].field')).toEqual(['rules', 2, 'conditions', 0, 'field']);
     expect(toNamePath('score.bands[1]')).toEqual(['score', 'bands', 1]);
     expect(toNamePath('name')).toEqual(['name']);
-  });
+  }, 60_000);
 
   it('revises with If-Match and shows the server\'s 400 errors on the fields they name', async () => {
     const sent: { ifMatch: string | null; body: Record<string, unknown> }[] = [];
@@ -68,5 +68,5 @@ describe('grading scheme editor', () => {
     expect(screen.getAllByText('没有规则、分档或默认等级能产生等级 D。').some((e) => e.getAttribute('role') === 'alert')).toBe(true);
     expect(sent[0].ifMatch).toBe('"2"');
     expect(sent[0].body).toMatchObject({ name: '物流客户分级', defaultGrade: 'C', rules: [{ id: 'big', conditions: [{ field: 'annualOrderAmount', values: ['abc'] }] }], score: null });
-  });
+  }, 60_000);
 });

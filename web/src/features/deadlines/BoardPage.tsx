@@ -48,7 +48,7 @@ export function BoardPage() {
           onChange={(v) => set({ state: v === 'all' ? undefined : (v as ObligationState) })}
           options={[
             { value: 'all', label: t('common.all') },
-            ...HIGHLIGHTS.map((s) => ({ value: s, label: <span>{t(`enums.ObligationState.${s}`)} <Badge count={counts[s] ?? 0} showZero color={s === 'DueSoon' ? 'orange' : s === 'Overdue' ? 'red' : 'volcano'} /></span> })),
+            ...HIGHLIGHTS.map((s) => ({ value: s, label: <span data-testid={`board-${s}`}>{t(`enums.ObligationState.${s}`)} <Badge count={counts[s] ?? 0} showZero color={s === 'DueSoon' ? 'orange' : s === 'Overdue' ? 'red' : 'volcano'} /></span> })),
           ]}
         />
         <Space wrap>
