@@ -7,6 +7,7 @@ const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai'
 
 /** A salesperson registers a customer with its first-contact date and finds the filing deadline it owes. */
 test('a salesperson creates a customer and sees its filing deadline', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
   const name = `宁波测试备案有限公司${Date.now() % 100000}`;
   await signIn(page, 'east.sales1');
   await page.goto('/customers/new');
@@ -28,6 +29,10 @@ test('a salesperson creates a customer and sees its filing deadline', async ({ p
 
   await page.getByRole('menuitem', { name: '期限看板' }).click();
   await expect(page.getByRole('heading', { name: '期限看板' })).toBeVisible();
+  await expect(page.locator('.ant-table-row').first()).toBeVisible();
+  // Earliest due first: the new filing (due in a few working days) is among those not yet due.
+  await page.getByRole('combobox', { name: '状态筛选' }).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('未到期').click();
   await expect(page.getByRole('link', { name })).toBeVisible();
   await snap(page, testInfo, 'deadline-board', { docs: true });
   await signOut(page);
@@ -35,6 +40,7 @@ test('a salesperson creates a customer and sees its filing deadline', async ({ p
 
 /** 市场部 starts a re-rating, watches its progress, reviews the change list and approves it. */
 test('the marketing department (marketing1) runs a re-rating and approves it', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
   await signIn(page, 'marketing1');
   await page.getByRole('menuitem', { name: '分级方案' }).click();
   await expect(page.getByRole('heading', { name: '分级方案' })).toBeVisible();
@@ -42,7 +48,7 @@ test('the marketing department (marketing1) runs a re-rating and approves it', a
   await expect(page.getByText(/修订方案/)).toBeVisible();
   await snap(page, testInfo, 'grading-scheme', { docs: true });
 
-  await page.getByRole('menuitem', { name: '评级', exact: true }).click();
+  await page.getByRole('menuitem', { name: /(^|\s)评级$/ }).click();
   await page.getByRole('button', { name: /发起评级/ }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: /开\s*始/ }).click();

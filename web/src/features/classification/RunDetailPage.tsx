@@ -62,7 +62,7 @@ function RunDetail({ id }: { id: number }) {
           percent={Math.floor(run.percent)}
           status={run.status === 'Failed' ? 'exception' : active ? 'active' : undefined}
         />
-        <Typography.Text type="secondary" data-testid="run-progress">
+        <Typography.Text type="secondary" data-testid="run-progress" style={{ display: 'block' }}>
           {r('done', { done: run.done, total: run.total })}
           {active && run.etaSeconds != null && ` · ${r('eta', { seconds: run.etaSeconds })}`}
         </Typography.Text>
