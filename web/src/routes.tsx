@@ -21,6 +21,19 @@ const StaffPage = lazy(() => import('./features/admin/StaffPage').then((m) => ({
 const RolesMatrixPage = lazy(() => import('./features/admin/RolesMatrixPage').then((m) => ({ default: m.RolesMatrixPage })));
 const ReadLogPage = lazy(() => import('./features/access/ReadLogPage').then((m) => ({ default: m.ReadLogPage })));
 const HandoverPage = lazy(() => import('./features/admin/HandoverPage').then((m) => ({ default: m.HandoverPage })));
+const SchemesPage = lazy(() => import('./features/classification/SchemesPage').then((m) => ({ default: m.SchemesPage })));
+const SchemeEditorPage = lazy(() => import('./features/classification/SchemeEditorPage').then((m) => ({ default: m.SchemeEditorPage })));
+const RunsPage = lazy(() => import('./features/classification/RunsPage').then((m) => ({ default: m.RunsPage })));
+const RunDetailPage = lazy(() => import('./features/classification/RunDetailPage').then((m) => ({ default: m.RunDetailPage })));
+const StatisticsPage = lazy(() => import('./features/classification/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
+const BoardPage = lazy(() => import('./features/deadlines/BoardPage').then((m) => ({ default: m.BoardPage })));
+const followUp = () => import('./features/deadlines/FollowUpPages');
+const MyRemindersPage = lazy(() => followUp().then((m) => ({ default: m.MyRemindersPage })));
+const QuotasPage = lazy(() => followUp().then((m) => ({ default: m.QuotasPage })));
+const FollowUpRemindersPage = lazy(() => followUp().then((m) => ({ default: m.FollowUpRemindersPage })));
+const ContactDutiesPage = lazy(() => followUp().then((m) => ({ default: m.ContactDutiesPage })));
+const CareTasksPage = lazy(() => followUp().then((m) => ({ default: m.CareTasksPage })));
+const CalendarPage = lazy(() => import('./features/deadlines/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const guard = (anyOf: string[], element: React.ReactNode) => <RequirePermission anyOf={anyOf}>{element}</RequirePermission>;
 
 export const routes: RouteObject[] = [
@@ -45,6 +58,19 @@ export const routes: RouteObject[] = [
           { path: 'admin/staff', element: guard([P.adminUsers], <StaffPage />) },
           { path: 'admin/roles', element: guard([P.adminRoles], <RolesMatrixPage />) },
           { path: 'admin/handover', element: guard([P.customersHandover], <HandoverPage />) },
+          { path: 'classification/schemes', element: guard([P.classificationSchemes, P.classificationRun, P.classificationApprove], <SchemesPage />) },
+          { path: 'classification/schemes/new', element: guard([P.classificationSchemes], <SchemeEditorPage />) },
+          { path: 'classification/schemes/:code', element: guard([P.classificationSchemes, P.classificationRun, P.classificationApprove], <SchemeEditorPage />) },
+          { path: 'classification/runs', element: guard([P.classificationRun, P.classificationApprove], <RunsPage />) },
+          { path: 'classification/runs/:id', element: guard([P.classificationRun, P.classificationApprove], <RunDetailPage />) },
+          { path: 'classification/statistics', element: guard([P.customersRead], <StatisticsPage />) },
+          { path: 'deadlines/board', element: guard([P.customersRead], <BoardPage />) },
+          { path: 'deadlines/reminders', element: guard([P.customersRead], <MyRemindersPage />) },
+          { path: 'deadlines/quotas', element: guard([P.customersRead], <QuotasPage />) },
+          { path: 'follow-up/reminders', element: guard([P.customersRead], <FollowUpRemindersPage />) },
+          { path: 'follow-up/contact-duties', element: guard([P.customersRead], <ContactDutiesPage />) },
+          { path: 'follow-up/care', element: guard([P.customersRead], <CareTasksPage />) },
+          { path: 'admin/calendar', element: guard([P.adminCalendar], <CalendarPage />) },
           { path: '*', element: <PageNotFound /> },
         ],
       },

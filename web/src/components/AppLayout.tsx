@@ -58,7 +58,7 @@ export function AppLayout() {
             mode="inline"
             aria-label="main"
             selectedKeys={selected}
-            defaultOpenKeys={['access', 'admin']}
+            defaultOpenKeys={['classification', 'followUp', 'access', 'admin']}
             items={toMenuItems(nav, t)}
             onClick={({ key }) => navigate(key)}
           />

@@ -10,7 +10,19 @@ const flat = (items: NavItem[]): string[] => items.flatMap((i) => (i.children ? 
 describe('navigation by permissions', () => {
   it('a salesperson sees customers and their own access pages, no approvals, no administration', () => {
     const keys = flat(visibleNavigation(meSales));
-    expect(keys).toEqual(['/', '/customers', '/access/lookup', '/access/requests', '/access/grants']);
+    expect(keys).toEqual([
+      '/', '/customers', '/classification/statistics',
+      '/deadlines/board', '/deadlines/reminders', '/deadlines/quotas', '/follow-up/reminders', '/follow-up/contact-duties', '/follow-up/care',
+      '/access/lookup', '/access/requests', '/access/grants',
+    ]);
+  });
+
+  it('the customer-management department gets schemes and rating runs; only calendar administrators the calendar', () => {
+    const marketing = { ...meGm, permissions: [...meGm.permissions, 'classification.run', 'classification.approve', 'classification.schemes', 'deadlines.manage'] };
+    expect(flat(visibleNavigation(marketing))).toEqual(expect.arrayContaining(['/classification/schemes', '/classification/runs']));
+    expect(flat(visibleNavigation(marketing))).not.toContain('/admin/calendar');
+    expect(flat(visibleNavigation(meSales))).not.toContain('/classification/runs');
+    expect(flat(visibleNavigation(meAdmin))).toContain('/admin/calendar');
   });
 
   it('the general manager also approves requests and reads the read log', () => {

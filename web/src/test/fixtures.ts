@@ -119,3 +119,44 @@ export const problem = (status: number, detail: string, extra: Record<string, un
   detail,
   ...extra,
 });
+
+const marketingPermissions = [
+  'customers.read', 'customers.write', 'customers.export', 'customers.handover', 'access.auditLog', 'org.read',
+  'classification.run', 'classification.approve', 'classification.schemes', 'classification.override', 'deadlines.manage', 'activities.write',
+];
+export const meMarketing: S['MeResponse'] = {
+  ...meSales,
+  id: 3,
+  username: 'marketing1',
+  displayName: '赵敏',
+  unitId: 2,
+  unitName: '市场部',
+  unitKind: 'CustomerManagement',
+  positions: ['None'],
+  roles: ['customer-management', 'employee'],
+  permissions: marketingPermissions,
+  permissionScopes: Object.fromEntries(marketingPermissions.map((p) => [p, 'All' as const])),
+  customerScope: 'All',
+};
+
+export function obligation(id: number, overrides: Partial<S['ObligationDto']> = {}): S['ObligationDto'] {
+  return {
+    id,
+    kind: 'Filing',
+    customerId: 42,
+    customerName: '上海华信贸易有限公司',
+    owningUnit: { id: 3, name: '华东营销部' },
+    responsible: { id: 5, name: '张伟' },
+    triggeredOn: '2026-11-16',
+    dueOn: '2026-11-23',
+    calendarConfirmed: true,
+    changedFields: [],
+    status: 'Open',
+    state: 'DueSoon',
+    workingDaysLeft: 1,
+    submissions: 0,
+    reminderCount: 0,
+    version: 1,
+    ...overrides,
+  };
+}

@@ -9,11 +9,13 @@ import { asProblem, problemStatus } from '../../api/problem';
 import type { CustomerDetail } from '../../api/types';
 import { formatDate, formatDateTime, formatMoney } from '../../components/format';
 import { ComingSoon, ErrorState, Loading, PageNotFound } from '../../components/States';
+import { GradeTab } from '../classification/GradeTab';
 import { P, usePermissions } from '../auth/permissions';
 import { CustomerNotFound } from './CustomerNotFound';
 import { useUnits } from '../../components/OrgPickers';
 import { reaches } from '../auth/reach';
 import { FactsTab, HistoryTab, KeyPersonsTab, ReadLogTab } from './CustomerTabs';
+import { ActivitiesTab, ContactDutiesTab, FeedbackTab, ObligationsTab } from './WorkTabs';
 import { GradeTag, StatusTag } from './tags';
 
 export function CustomerDetailPage() {
@@ -72,10 +74,12 @@ function CustomerDetailView({ id }: { id: number }) {
             { key: 'archive', label: t('customer.tabs.archive'), children: <ArchiveTab c={c} /> },
             { key: 'keyPersons', label: `${t('customer.tabs.keyPersons')} (${c.keyPersonCount})`, children: <KeyPersonsTab customerId={c.id} /> },
             { key: 'facts', label: t('customer.tabs.facts'), children: <FactsTab customerId={c.id} /> },
-            { key: 'activities', label: t('customer.tabs.activities'), ...soon },
-            { key: 'filings', label: t('customer.tabs.filings'), ...soon },
+            { key: 'activities', label: t('customer.tabs.activities'), children: <ActivitiesTab customerId={c.id} mayWrite={can(P.activitiesWrite) && !c.archived} /> },
+            { key: 'contactDuties', label: t('customer.tabs.contactDuties'), children: <ContactDutiesTab customerId={c.id} /> },
+            { key: 'filings', label: t('customer.tabs.filings'), children: <ObligationsTab customerId={c.id} mayWrite={may(P.customersWrite) && !c.archived} /> },
+            { key: 'feedback', label: t('customer.tabs.feedback'), children: <FeedbackTab customerId={c.id} mayWrite={may(P.customersWrite) && !c.archived} /> },
+            { key: 'gradeHistory', label: t('customer.tabs.gradeHistory'), children: <GradeTab customer={c} mayOverride={may(P.classificationOverride)} /> },
             { key: 'complaints', label: t('customer.tabs.complaints'), ...soon },
-            { key: 'gradeHistory', label: t('customer.tabs.gradeHistory'), ...soon },
             { key: 'history', label: t('customer.tabs.history'), children: <HistoryTab customerId={c.id} /> },
             ...(can(P.accessAuditLog) ? [{ key: 'readLog', label: t('customer.tabs.readLog'), children: <ReadLogTab customerId={c.id} /> }] : []),
           ]}
