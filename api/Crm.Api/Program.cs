@@ -11,6 +11,7 @@ using Crm.Api.Features.Activities;
 using Crm.Api.Features.Auth;
 using Crm.Api.Features.Calendar;
 using Crm.Api.Features.Classification;
+using Crm.Api.Features.Complaints;
 using Crm.Api.Features.Customers;
 using Crm.Api.Features.Deadlines;
 using Crm.Api.Features.Export;
@@ -105,6 +106,7 @@ app.MapCalendarEndpoints();
 app.MapActivityEndpoints();
 app.MapDeadlineEndpoints();
 app.MapFeedbackEndpoints();
+app.MapComplaintEndpoints();
 app.MapCrmSpaFallback(spaFiles);
 
 await app.InitializeDatabaseAsync();

@@ -354,6 +354,19 @@ public static class BolaMatrix
         new("GET /api/v1/feedback-forms", (r, c) => c == BolaCase.Missing ? null : Customer(r, c, Writers.Append("admin").ToHashSet(), 200) is null ? null : 200,
             (w, r, c) => w.ListFeedbackForms(r, c)),
 
+        // Complaints: read under the customer's visibility; receiving needs customers.write or complaints.manage reaching the customer;
+        // moving one through the workflow complaints.manage reaching it (each probe moves a fresh complaint Received → Investigating).
+        new($"GET {CID}/complaints", (r, c) => Customer(r, c, Writers.Append("admin").ToHashSet(), 200),
+            (w, r, c) => w.Send(r, HttpMethod.Get, $"{C}/{w.CustomerId(r, c)}/complaints")),
+        new($"POST {CID}/complaints", (r, c) => Customer(r, c, Writers, 201),
+            (w, r, c) => w.Send(r, HttpMethod.Post, $"{C}/{w.CustomerId(r, c)}/complaints", new { subject = "矩阵投诉", description = "BOLA 矩阵" })),
+        new($"GET {CID}/complaints/{{complaintId:long}}", (r, c) => Customer(r, c, Writers.Append("admin").ToHashSet(), 200),
+            (w, r, c) => w.OnComplaint(r, c, (id, complaint) => w.Send(r, HttpMethod.Get, $"{C}/{id}/complaints/{complaint}"))),
+        new($"POST {CID}/complaints/{{complaintId:long}}/transitions", (r, c) => Customer(r, c, Managers, 200),
+            (w, r, c) => w.OnComplaint(r, c, (id, complaint) => w.Send(r, HttpMethod.Post, $"{C}/{id}/complaints/{complaint}/transitions", new { to = "Investigating" }))),
+        new("GET /api/v1/complaints", (r, c) => c == BolaCase.Missing ? null : Customer(r, c, Writers.Append("admin").ToHashSet(), 200) is null ? null : 200,
+            (w, r, c) => w.ListComplaints(r, c)),
+
         // Lists and creation: the list shows the visible customer and never the invisible one; creating for someone out of reach is 403.
         new($"GET {C}", (r, c) => c == BolaCase.Missing ? null : Customer(r, c, Writers.Append("admin").ToHashSet(), 200) is null ? null : 200,
             (w, r, c) => w.ListCustomers(r, c)),
@@ -744,6 +757,30 @@ public sealed class BolaWorld
         var listed = JsonNode.Parse(outcome.Body)!["items"]!.AsArray().Any(i => i!["customerId"]!.GetValue<long>() == target.Id);
         return c == BolaCase.Visible && !listed ? outcome with { Problem = $"visible customer {target.Name}'s filing not listed" }
             : c == BolaCase.Invisible && listed ? outcome with { Problem = $"invisible customer {target.Name}'s filing listed" }
+            : outcome;
+    }
+
+    /// <summary>A fresh complaint about the role's target customer (by the general manager); the missing case names a missing customer.</summary>
+    public async Task<BolaOutcome?> OnComplaint(string role, BolaCase c, Func<long, long, Task<BolaOutcome?>> probe)
+    {
+        if (c == BolaCase.Missing)
+            return await probe(Missing, Missing);
+        var target = Target(role, c)!;
+        var created = await Gm.PostJson($"/api/v1/customers/{target.Id}/complaints", new { subject = "固定投诉", description = "矩阵" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return await probe(target.Id, (await created.Body())["id"]!.GetValue<long>());
+    }
+
+    public async Task<BolaOutcome?> ListComplaints(string role, BolaCase c)
+    {
+        var target = Target(role, c)!;
+        (await Gm.PostJson($"/api/v1/customers/{target.Id}/complaints", new { subject = "固定投诉", description = "矩阵" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var outcome = (await Send(role, HttpMethod.Get, $"/api/v1/complaints?pageSize=100&customerId={target.Id}"))!;
+        if (outcome.Status != 200)
+            return outcome;
+        var listed = JsonNode.Parse(outcome.Body)!["items"]!.AsArray().Any(i => i!["customerId"]!.GetValue<long>() == target.Id);
+        return c == BolaCase.Visible && !listed ? outcome with { Problem = $"visible customer {target.Name}'s complaint not listed" }
+            : c == BolaCase.Invisible && listed ? outcome with { Problem = $"invisible customer {target.Name}'s complaint listed" }
             : outcome;
     }
 

@@ -1,0 +1,57 @@
+using Crm.Api.Domain.Kpi;
+
+namespace Crm.Api.UnitTests.Kpi;
+
+public class ScorecardTests
+{
+    private static readonly ScorecardBands Policy = new(RewardScore: 90, PassScore: 80, RewardAmount: 500, LeaderPerPoint: 50, DeputyPerPoint: 40);
+
+    [Fact]
+    public void Scorecard_76_points_deducts_200_from_leader_and_160_per_deputy()
+    {
+        var outcome = ScorecardRules.Evaluate(76, Policy, disqualified: false);
+        (outcome.Band, outcome.PointsBelow, outcome.Reward, outcome.LeaderDeduction, outcome.DeputyDeduction)
+            .ShouldBe((ScorecardBand.Penalty, 4, 0m, 200m, 160m));
+    }
+
+    [Fact]
+    public void Scorecard_91_points_rewards_the_leadership_500()
+    {
+        var outcome = ScorecardRules.Evaluate(91, Policy, disqualified: false);
+        (outcome.Band, outcome.Reward, outcome.LeaderDeduction, outcome.DeputyDeduction).ShouldBe((ScorecardBand.Reward, 500m, 0m, 0m));
+    }
+
+    [Theory]
+    [InlineData(85)]
+    [InlineData(80)]
+    [InlineData(89.9)]
+    public void Scorecard_between_80_and_90_is_a_pass_without_reward_or_penalty(decimal score)
+    {
+        var outcome = ScorecardRules.Evaluate(score, Policy, disqualified: false);
+        (outcome.Band, outcome.Reward, outcome.LeaderDeduction, outcome.DeputyDeduction).ShouldBe((ScorecardBand.Pass, 0m, 0m, 0m));
+    }
+
+    [Fact]
+    public void Scorecard_of_exactly_90_is_rewarded()
+    {
+        ScorecardRules.Evaluate(90, Policy, false).Band.ShouldBe(ScorecardBand.Reward);
+    }
+
+    [Theory]
+    [InlineData(79.5, 1, 50, 40)]
+    [InlineData(76.2, 4, 200, 160)]
+    [InlineData(75.99, 5, 250, 200)]
+    [InlineData(0, 80, 4000, 3200)]
+    public void Fractional_scores_count_every_started_point_below_80_as_a_whole_point(decimal score, int below, decimal leader, decimal deputy)
+    {
+        var outcome = ScorecardRules.Evaluate(score, Policy, false);
+        (outcome.PointsBelow, outcome.LeaderDeduction, outcome.DeputyDeduction).ShouldBe((below, leader, deputy));
+    }
+
+    [Fact]
+    public void A_unit_disqualified_by_complaints_gets_no_reward_even_at_95()
+    {
+        var outcome = ScorecardRules.Evaluate(95, Policy, disqualified: true);
+        (outcome.Band, outcome.Reward, outcome.Disqualified).ShouldBe((ScorecardBand.Reward, 0m, true));
+    }
+}
