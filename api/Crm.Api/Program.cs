@@ -14,6 +14,7 @@ using Crm.Api.Features.Classification;
 using Crm.Api.Features.Complaints;
 using Crm.Api.Features.Customers;
 using Crm.Api.Features.Deadlines;
+using Crm.Api.Features.Expenses;
 using Crm.Api.Features.Export;
 using Crm.Api.Features.Facts;
 using Crm.Api.Features.Feedback;
@@ -107,6 +108,7 @@ app.MapActivityEndpoints();
 app.MapDeadlineEndpoints();
 app.MapFeedbackEndpoints();
 app.MapComplaintEndpoints();
+app.MapExpenseEndpoints();
 app.MapCrmSpaFallback(spaFiles);
 
 await app.InitializeDatabaseAsync();

@@ -367,6 +367,14 @@ public static class BolaMatrix
         new("GET /api/v1/complaints", (r, c) => c == BolaCase.Missing ? null : Customer(r, c, Writers.Append("admin").ToHashSet(), 200) is null ? null : 200,
             (w, r, c) => w.ListComplaints(r, c)),
 
+        // Expenses and the finance system's filing status: read under the customer's visibility; recording needs customers.write reaching it.
+        new($"GET {CID}/expenses", (r, c) => Customer(r, c, Writers.Append("admin").ToHashSet(), 200),
+            (w, r, c) => w.Send(r, HttpMethod.Get, $"{C}/{w.CustomerId(r, c)}/expenses")),
+        new($"POST {CID}/expenses", (r, c) => Customer(r, c, Writers, 201),
+            (w, r, c) => w.Send(r, HttpMethod.Post, $"{C}/{w.CustomerId(r, c)}/expenses", new { spentOn = "2026-01-05", category = "Gift", amount = 88.5m })),
+        new($"GET {CID}/filing-status", (r, c) => Customer(r, c, Writers.Append("admin").ToHashSet(), 200),
+            (w, r, c) => w.Send(r, HttpMethod.Get, $"{C}/{w.CustomerId(r, c)}/filing-status?asOf=2026-01-05")),
+
         // Lists and creation: the list shows the visible customer and never the invisible one; creating for someone out of reach is 403.
         new($"GET {C}", (r, c) => c == BolaCase.Missing ? null : Customer(r, c, Writers.Append("admin").ToHashSet(), 200) is null ? null : 200,
             (w, r, c) => w.ListCustomers(r, c)),
