@@ -22,6 +22,7 @@ using Crm.Api.Features.FollowUp;
 using Crm.Api.Features.Handovers;
 using Crm.Api.Features.Sync;
 using Crm.Api.Features.Health;
+using Crm.Api.Features.Kpi;
 using Crm.Api.Features.Org;
 using FluentValidation;
 using Mapster;
@@ -61,6 +62,7 @@ builder.Services.AddClassification(builder.Configuration);
 builder.Services.AddFollowUp(builder.Configuration);
 builder.Services.AddWorkingCalendar(builder.Configuration);
 builder.Services.AddDeadlines(builder.Configuration);
+builder.Services.AddKpi(builder.Configuration);
 builder.Services.AddCrmSpa();
 
 builder.Services.AddMediator(o =>
@@ -109,6 +111,7 @@ app.MapDeadlineEndpoints();
 app.MapFeedbackEndpoints();
 app.MapComplaintEndpoints();
 app.MapExpenseEndpoints();
+app.MapKpiEndpoints();
 app.MapCrmSpaFallback(spaFiles);
 
 await app.InitializeDatabaseAsync();

@@ -240,6 +240,12 @@ public static class BolaMatrix
         ["GET /api/v1/calendar/{year:int}"] = "public holiday notices",
         ["PUT /api/v1/calendar/{year:int}"] = "calendar admin (admin.calendar)",
         ["GET /api/v1/feedback-quotas"] = "feedback-form counts per unit within the caller's unit reach; names no customer",
+        ["GET /api/v1/kpi/periods"] = "KPI ledger (kpi.manage): months, units, people, points; names no customer",
+        ["GET /api/v1/kpi/periods/{month}"] = "KPI ledger (kpi.manage): units, people, points and evidence ids; names no customer",
+        ["POST /api/v1/kpi/periods/{month}/run"] = "KPI run (kpi.manage): answers counts and totals only",
+        ["POST /api/v1/kpi/periods/{month}/close"] = "KPI close (kpi.manage): answers counts and totals only",
+        ["POST /api/v1/kpi/periods/{month}/adjustments"] = "KPI correction (kpi.manage): a unit, person, points, amount, reason",
+        ["DELETE /api/v1/kpi/periods/{month}/adjustments/{entryId:long}"] = "KPI correction (kpi.manage)",
         ["GET /{*path:nonfile:spaPath}"] = "the staff SPA's index.html for deep links (never /api, /swagger, /health)",
         ["HEAD /{*path:nonfile:spaPath}"] = "the staff SPA's index.html for deep links (never /api, /swagger, /health)",
     };

@@ -9,6 +9,7 @@ using Crm.Api.Features.Deadlines;
 using Crm.Api.Features.Export;
 using Crm.Api.Features.FollowUp;
 using Crm.Api.Features.Facts;
+using Crm.Api.Features.Kpi;
 using Microsoft.Extensions.Configuration;
 
 namespace Crm.Api.UnitTests;
@@ -108,6 +109,21 @@ public class SettingsDefaultsTests
             (sales.Total, sales.Grades["A"], sales.Grades["B"], sales.Grades["C"], sales.Grades.Count).ShouldBe((5, 2, 2, 1, 3));
             deadlines.QuotaFor(Domain.Org.OrgUnitKind.Service).ShouldBeNull();
             deadlines.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(deadlines)).ShouldBeEmpty();
+        }
+    }
+
+    [Fact]
+    public void Kpi_defaults_2_reminders_cost_2_points_3_complaints_disqualify_scorecard_90_rewards_500_below_80_costs_50_and_40_per_point()
+    {
+        foreach (var kpi in new[] { new KpiOptions(), Bind<KpiOptions>("Kpi") })
+        {
+            (kpi.LateFilingReminders, kpi.LateFilingPoints, kpi.FeedbackShortfallPointsPerForm, kpi.ContactShortfallPointsPerContact)
+                .ShouldBe((2, 2m, 1m, 0.5m));
+            (kpi.ComplaintsPerYearDisqualify, kpi.LostCustomerPoints, kpi.LostCustomerComplaintMonths, kpi.AmountPerPoint).ShouldBe((3, 5m, 12, 0m));
+            (kpi.RewardScore, kpi.PassScore, kpi.RewardAmount, kpi.LeaderPenaltyPerPoint, kpi.DeputyPenaltyPerPoint).ShouldBe((90m, 80m, 500m, 50m, 40m));
+            kpi.ScorecardItems.Keys.ShouldBe(["filing", "feedback", "contact", "retention", "service"]);
+            kpi.ScorecardItems.Values.Sum(i => i.MaxPoints).ShouldBe(100m);
+            kpi.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(kpi)).ShouldBeEmpty();
         }
     }
 
