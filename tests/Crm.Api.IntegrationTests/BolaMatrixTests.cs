@@ -246,6 +246,8 @@ public static class BolaMatrix
         ["POST /api/v1/kpi/periods/{month}/close"] = "KPI close (kpi.manage): answers counts and totals only",
         ["POST /api/v1/kpi/periods/{month}/adjustments"] = "KPI correction (kpi.manage): a unit, person, points, amount, reason",
         ["DELETE /api/v1/kpi/periods/{month}/adjustments/{entryId:long}"] = "KPI correction (kpi.manage)",
+        ["GET /api/v1/kpi/scorecards/{year:int}"] = "unit scorecards (kpi.manage): units, leaders, scores; names no customer",
+        ["PUT /api/v1/kpi/scorecards/{year:int}/units/{unitId:long}"] = "unit scorecard entry (kpi.manage)",
         ["GET /{*path:nonfile:spaPath}"] = "the staff SPA's index.html for deep links (never /api, /swagger, /health)",
         ["HEAD /{*path:nonfile:spaPath}"] = "the staff SPA's index.html for deep links (never /api, /swagger, /health)",
     };

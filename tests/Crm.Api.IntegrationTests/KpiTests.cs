@@ -160,6 +160,13 @@ public abstract class KpiTestsBase(ApiFixture fixture)
         Clock.SetShanghai(2026, 10, 9, 9);
         await Ok(await marketing.PostAsync($"{K}/2026-09/run", null));
         Entries(await Ok(await marketing.GetAsync($"{K}/2026-09")), "complaintsDisqualify").ShouldNotContain(e => e["unit"]!["id"]!.GetValue<long>() == unit);
+
+        // The year's scorecard: the unit and the person are disqualified from the awards; a full score earns no reward.
+        var card = await Ok(await marketing.PutJson($"/api/v1/kpi/scorecards/2026/units/{unit}",
+            new { items = new Dictionary<string, decimal> { ["filing"] = 20, ["feedback"] = 20, ["contact"] = 30, ["retention"] = 15, ["service"] = 15 } }, null));
+        (card["substantiatedComplaints"]!.GetValue<int>(), card["disqualified"]!.GetValue<bool>()).ShouldBe((3, true));
+        card["disqualifiedStaff"]!.AsArray().Select(s => s!["id"]!.GetValue<long>()).ShouldBe([person]);
+        (card["outcome"]!["band"]!.GetValue<string>(), card["outcome"]!["reward"]!.GetValue<decimal>()).ShouldBe(("Reward", 0m));
     }
 }
 

@@ -55,3 +55,20 @@ public class ScorecardTests
         (outcome.Band, outcome.Reward, outcome.Disqualified).ShouldBe((ScorecardBand.Reward, 0m, true));
     }
 }
+
+public class ScorecardItemTests
+{
+    [Theory]
+    [InlineData(20, true, -6, null, 14)]
+    [InlineData(20, true, -26, null, 0)]
+    [InlineData(20, true, 5, null, 20)]
+    [InlineData(20, true, -6, 18, 18)]
+    [InlineData(15, false, 0, 12, 12)]
+    public void A_ledger_item_is_its_maximum_plus_the_years_points_within_0_and_the_maximum_unless_entered(decimal max, bool ledger, decimal points,
+        int? entered, int expected) =>
+        ScorecardItems.Score(max, ledger, points, entered).ShouldBe(expected);
+
+    [Fact]
+    public void A_hand_entered_item_not_yet_entered_has_no_score() =>
+        ScorecardItems.Score(15, false, -3, null).ShouldBeNull();
+}

@@ -76,3 +76,13 @@ public sealed class UnitScorecard
         Version++;
     }
 }
+
+public static class ScorecardItems
+{
+    /// <summary>
+    /// An item's score: the entered score when there is one, otherwise — for items fed by the ledger — the maximum plus the
+    /// year's unit-level ledger points of its rules (deductions are negative), kept within 0..maximum; null for a hand-entered item not yet entered.
+    /// </summary>
+    public static decimal? Score(decimal maxPoints, bool fromLedger, decimal ledgerPoints, decimal? entered) =>
+        entered ?? (fromLedger ? Math.Clamp(maxPoints + ledgerPoints, 0, maxPoints) : null);
+}

@@ -60,5 +60,24 @@ public static class KpiEndpoints
             .WithSummary("Withdraw an adjustment while its month is open (kpi.manage); 409 `periodClosed` once closed")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblems(400, 403, 404, 409);
+
+        kpi.MapGet("/scorecards/{year:int}", async (int year, long? unitId, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                (await mediator.Send(new GetScorecardsQuery(year, unitId), ct)).Match(TypedResults.Ok, http))
+            .WithName("GetScorecards")
+            .WithSummary("The year's 100-point unit scorecards (服务客户考核评比评分表) with bands, rewards and deductions (kpi.manage)")
+            .WithDescription("Items are entered by hand or fed by the ledger (maximum + the year's unit-level points of their rules, within 0..maximum). " +
+                             "≥ Kpi:RewardScore: Kpi:RewardAmount to the leadership (none when disqualified by ≥ Kpi:ComplaintsPerYearDisqualify " +
+                             "substantiated complaints); below Kpi:PassScore: per point below — a started point counts whole (79.5 → 1) — " +
+                             "Kpi:LeaderPenaltyPerPoint off the main leader's and Kpi:DeputyPenaltyPerPoint off each deputy's annual bonus.")
+            .Produces<IReadOnlyList<UnitScorecardDto>>()
+            .ProducesProblems(400, 403, 404);
+
+        kpi.MapPut("/scorecards/{year:int}/units/{unitId:long}", async (int year, long unitId, EnterScorecardRequest body, IMediator mediator, HttpContext http,
+                    CancellationToken ct) =>
+                (await mediator.Send(new EnterScorecardCommand(year, unitId, body.Items), ct)).Match(TypedResults.Ok, http))
+            .WithName("EnterScorecard")
+            .WithSummary("Enter a unit's item scores for a year (kpi.manage): item code → points (0..maximum); replaces the entered ones")
+            .Produces<UnitScorecardDto>()
+            .ProducesProblems(400, 403, 404, 409);
     }
 }

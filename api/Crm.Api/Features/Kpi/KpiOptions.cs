@@ -101,6 +101,7 @@ public static class KpiSetup
     public static IServiceCollection AddKpi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<KpiOptions>().Bind(configuration.GetSection(KpiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ScorecardReader>();
         return services;
     }
 }
