@@ -59,6 +59,18 @@ public abstract class ScorecardApiTestsBase(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Indicators_give_a_salesperson_only_their_own_line_and_count_the_customers_they_own()
+    {
+        var sales = await Api.As("east.sales1");
+        var me = await sales.StaffId("east.sales1");
+        var report = await Ok(await sales.GetAsync("/api/v1/kpi/indicators?from=2026-01&to=2026-06"));
+        var rows = report["rows"]!.AsArray();
+        rows.Select(r => r!["staff"]!["id"]!.GetValue<long>()).ShouldBe([me]);
+        rows[0]!["customers"]!.GetValue<int>().ShouldBeGreaterThan(0);
+        (await sales.GetAsync("/api/v1/kpi/indicators?from=2026-06&to=2026-01")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Entering_an_unknown_item_or_more_than_its_maximum_is_400_and_only_kpi_managers_see_scorecards()
     {
         var marketing = await Api.As("marketing1");

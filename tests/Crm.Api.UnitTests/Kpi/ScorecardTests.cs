@@ -72,3 +72,22 @@ public class ScorecardItemTests
     public void A_hand_entered_item_not_yet_entered_has_no_score() =>
         ScorecardItems.Score(15, false, -3, null).ShouldBeNull();
 }
+
+public class IndicatorRateTests
+{
+    [Fact]
+    public void Key_customer_revenue_growth_is_the_change_over_the_previous_period_and_undefined_without_one()
+    {
+        IndicatorRates.Growth(120m, 100m).ShouldBe(0.2m);
+        IndicatorRates.Growth(80m, 100m).ShouldBe(-0.2m);
+        IndicatorRates.Growth(50m, 0m).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Development_and_churn_rates_are_shares_of_the_customers_at_the_start_rounded_to_four_decimals()
+    {
+        IndicatorRates.Rate(1, 3).ShouldBe(0.3333m);
+        IndicatorRates.Rate(2, 3).ShouldBe(0.6667m);
+        IndicatorRates.Rate(1, 0).ShouldBeNull();
+    }
+}

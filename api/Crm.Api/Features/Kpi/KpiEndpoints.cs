@@ -79,5 +79,13 @@ public static class KpiEndpoints
             .WithSummary("Enter a unit's item scores for a year (kpi.manage): item code → points (0..maximum); replaces the entered ones")
             .Produces<UnitScorecardDto>()
             .ProducesProblems(400, 403, 404, 409);
+
+        kpi.MapGet("/indicators", async (string? from, string? to, long? unitId, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                (await mediator.Send(new GetIndicatorsQuery(from, to, unitId), ct)).Match(TypedResults.Ok, http))
+            .WithName("GetKpiIndicators")
+            .WithSummary("Indicators per account manager over the caller's visible customers: new and lost customers, spend, purchase months, " +
+                         "upgrades/downgrades, complaints; key-customer revenue growth, development and churn rates (ask a half year for the half-yearly figures)")
+            .Produces<IndicatorReport>()
+            .ProducesProblems(400);
     }
 }
