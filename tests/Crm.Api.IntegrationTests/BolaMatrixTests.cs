@@ -254,6 +254,15 @@ public static class BolaMatrix
         ["POST /api/v1/integration/clients/{id:long}/disable"] = "API client admin (integration.clients); no customer",
         ["POST /api/v1/integration/clients/{id:long}/enable"] = "API client admin (integration.clients); no customer",
         ["GET /api/v1/feedback-quotas"] = "feedback-form counts per unit within the caller's unit reach; names no customer",
+        ["GET /api/v1/kpi/periods"] = "KPI ledger (kpi.manage): months, units, people, points; names no customer",
+        ["GET /api/v1/kpi/periods/{month}"] = "KPI ledger (kpi.manage): units, people, points and evidence ids; names no customer",
+        ["POST /api/v1/kpi/periods/{month}/run"] = "KPI run (kpi.manage): answers counts and totals only",
+        ["POST /api/v1/kpi/periods/{month}/close"] = "KPI close (kpi.manage): answers counts and totals only",
+        ["POST /api/v1/kpi/periods/{month}/adjustments"] = "KPI correction (kpi.manage): a unit, person, points, amount, reason",
+        ["DELETE /api/v1/kpi/periods/{month}/adjustments/{entryId:long}"] = "KPI correction (kpi.manage)",
+        ["GET /api/v1/kpi/scorecards/{year:int}"] = "unit scorecards (kpi.manage): units, leaders, scores; names no customer",
+        ["PUT /api/v1/kpi/scorecards/{year:int}/units/{unitId:long}"] = "unit scorecard entry (kpi.manage)",
+        ["GET /api/v1/kpi/indicators"] = "counts and sums per account manager over the caller's visible customers; names no customer",
         ["GET /{*path:nonfile:spaPath}"] = "the staff SPA's index.html for deep links (never /api, /swagger, /health)",
         ["HEAD /{*path:nonfile:spaPath}"] = "the staff SPA's index.html for deep links (never /api, /swagger, /health)",
     };
@@ -373,6 +382,27 @@ public static class BolaMatrix
             (w, r, c) => w.Send(r, HttpMethod.Post, $"{C}/{w.CustomerId(r, c)}/feedback-forms", new { situation = "BOLA 矩阵反馈" })),
         new("GET /api/v1/feedback-forms", (r, c) => c == BolaCase.Missing ? null : Customer(r, c, Writers.Append("admin").ToHashSet(), 200) is null ? null : 200,
             (w, r, c) => w.ListFeedbackForms(r, c)),
+
+        // Complaints: read under the customer's visibility; receiving needs customers.write or complaints.manage reaching the customer;
+        // moving one through the workflow complaints.manage reaching it (each probe moves a fresh complaint Received → Investigating).
+        new($"GET {CID}/complaints", (r, c) => Customer(r, c, Writers.Append("admin").ToHashSet(), 200),
+            (w, r, c) => w.Send(r, HttpMethod.Get, $"{C}/{w.CustomerId(r, c)}/complaints")),
+        new($"POST {CID}/complaints", (r, c) => Customer(r, c, Writers, 201),
+            (w, r, c) => w.Send(r, HttpMethod.Post, $"{C}/{w.CustomerId(r, c)}/complaints", new { subject = "矩阵投诉", description = "BOLA 矩阵" })),
+        new($"GET {CID}/complaints/{{complaintId:long}}", (r, c) => Customer(r, c, Writers.Append("admin").ToHashSet(), 200),
+            (w, r, c) => w.OnComplaint(r, c, (id, complaint) => w.Send(r, HttpMethod.Get, $"{C}/{id}/complaints/{complaint}"))),
+        new($"POST {CID}/complaints/{{complaintId:long}}/transitions", (r, c) => Customer(r, c, Managers, 200),
+            (w, r, c) => w.OnComplaint(r, c, (id, complaint) => w.Send(r, HttpMethod.Post, $"{C}/{id}/complaints/{complaint}/transitions", new { to = "Investigating" }))),
+        new("GET /api/v1/complaints", (r, c) => c == BolaCase.Missing ? null : Customer(r, c, Writers.Append("admin").ToHashSet(), 200) is null ? null : 200,
+            (w, r, c) => w.ListComplaints(r, c)),
+
+        // Expenses and the finance system's filing status: read under the customer's visibility; recording needs customers.write reaching it.
+        new($"GET {CID}/expenses", (r, c) => Customer(r, c, Writers.Append("admin").ToHashSet(), 200),
+            (w, r, c) => w.Send(r, HttpMethod.Get, $"{C}/{w.CustomerId(r, c)}/expenses")),
+        new($"POST {CID}/expenses", (r, c) => Customer(r, c, Writers, 201),
+            (w, r, c) => w.Send(r, HttpMethod.Post, $"{C}/{w.CustomerId(r, c)}/expenses", new { spentOn = "2026-01-05", category = "Gift", amount = 88.5m })),
+        new($"GET {CID}/filing-status", (r, c) => Customer(r, c, Writers.Append("admin").ToHashSet(), 200),
+            (w, r, c) => w.Send(r, HttpMethod.Get, $"{C}/{w.CustomerId(r, c)}/filing-status?asOf=2026-01-05")),
 
         // Lists and creation: the list shows the visible customer and never the invisible one; creating for someone out of reach is 403.
         new($"GET {C}", (r, c) => c == BolaCase.Missing ? null : Customer(r, c, Writers.Append("admin").ToHashSet(), 200) is null ? null : 200,
@@ -790,6 +820,30 @@ public sealed class BolaWorld
         var board = JsonNode.Parse(outcome.Body)!;
         var listed = new[] { "overdue", "dueSoon", "metLate" }.Any(l => board[l]!.AsArray().Any(i => i!["customerId"]!.GetValue<long>() == target.Id));
         return listed ? outcome with { Problem = $"invisible customer {target.Name}'s filing on the board" } : outcome;
+    }
+
+    /// <summary>A fresh complaint about the role's target customer (by the general manager); the missing case names a missing customer.</summary>
+    public async Task<BolaOutcome?> OnComplaint(string role, BolaCase c, Func<long, long, Task<BolaOutcome?>> probe)
+    {
+        if (c == BolaCase.Missing)
+            return await probe(Missing, Missing);
+        var target = Target(role, c)!;
+        var created = await Gm.PostJson($"/api/v1/customers/{target.Id}/complaints", new { subject = "固定投诉", description = "矩阵" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return await probe(target.Id, (await created.Body())["id"]!.GetValue<long>());
+    }
+
+    public async Task<BolaOutcome?> ListComplaints(string role, BolaCase c)
+    {
+        var target = Target(role, c)!;
+        (await Gm.PostJson($"/api/v1/customers/{target.Id}/complaints", new { subject = "固定投诉", description = "矩阵" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var outcome = (await Send(role, HttpMethod.Get, $"/api/v1/complaints?pageSize=100&customerId={target.Id}"))!;
+        if (outcome.Status != 200)
+            return outcome;
+        var listed = JsonNode.Parse(outcome.Body)!["items"]!.AsArray().Any(i => i!["customerId"]!.GetValue<long>() == target.Id);
+        return c == BolaCase.Visible && !listed ? outcome with { Problem = $"visible customer {target.Name}'s complaint not listed" }
+            : c == BolaCase.Invisible && listed ? outcome with { Problem = $"invisible customer {target.Name}'s complaint listed" }
+            : outcome;
     }
 
     public async Task<BolaOutcome?> ListFeedbackForms(string role, BolaCase c)

@@ -10,6 +10,7 @@ using Crm.Api.Features.Export;
 using Crm.Api.Features.FollowUp;
 using Crm.Api.Features.Facts;
 using Crm.Api.Features.Imports;
+using Crm.Api.Features.Kpi;
 using Microsoft.Extensions.Configuration;
 
 namespace Crm.Api.UnitTests;
@@ -148,6 +149,21 @@ public class SettingsDefaultsTests
             (options.AllowPrivateTargets, options.MaxAttempts, options.FirstRetryDelay, options.MaxRetryDelay, options.Timeout, options.PollInterval,
                     options.RetentionDays)
                 .ShouldBe((false, 8, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), 7));
+    }
+
+    [Fact]
+    public void Kpi_defaults_2_reminders_cost_2_points_3_complaints_disqualify_scorecard_90_rewards_500_below_80_costs_50_and_40_per_point()
+    {
+        foreach (var kpi in new[] { new KpiOptions(), Bind<KpiOptions>("Kpi") })
+        {
+            (kpi.LateFilingReminders, kpi.LateFilingPoints, kpi.FeedbackShortfallPointsPerForm, kpi.ContactShortfallPointsPerContact)
+                .ShouldBe((2, 2m, 1m, 0.5m));
+            (kpi.ComplaintsPerYearDisqualify, kpi.LostCustomerPoints, kpi.LostCustomerComplaintMonths, kpi.AmountPerPoint).ShouldBe((3, 5m, 12, 0m));
+            (kpi.RewardScore, kpi.PassScore, kpi.RewardAmount, kpi.LeaderPenaltyPerPoint, kpi.DeputyPenaltyPerPoint).ShouldBe((90m, 80m, 500m, 50m, 40m));
+            kpi.ScorecardItems.Keys.ShouldBe(["filing", "feedback", "contact", "retention", "service"]);
+            kpi.ScorecardItems.Values.Sum(i => i.MaxPoints).ShouldBe(100m);
+            kpi.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(kpi)).ShouldBeEmpty();
+        }
     }
 
     private static T Bind<T>(string section) where T : new()

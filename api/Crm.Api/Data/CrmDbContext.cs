@@ -3,11 +3,14 @@ using Crm.Api.Domain.Activities;
 using Crm.Api.Domain.Auth;
 using Crm.Api.Domain.Calendar;
 using Crm.Api.Domain.Classification;
+using Crm.Api.Domain.Complaints;
 using Crm.Api.Domain.Customers;
 using Crm.Api.Domain.Deadlines;
+using Crm.Api.Domain.Expenses;
 using Crm.Api.Domain.Exports;
 using Crm.Api.Domain.Integration;
 using Crm.Api.Domain.Imports;
+using Crm.Api.Domain.Kpi;
 using Crm.Api.Domain.Org;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,6 +58,12 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
     public DbSet<ImportPayload> ImportPayloads => Set<ImportPayload>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ComplaintTransition> ComplaintTransitions => Set<ComplaintTransition>();
+    public DbSet<Expense> Expenses => Set<Expense>();
+    public DbSet<KpiPeriod> KpiPeriods => Set<KpiPeriod>();
+    public DbSet<KpiEntry> KpiEntries => Set<KpiEntry>();
+    public DbSet<UnitScorecard> UnitScorecards => Set<UnitScorecard>();
 
     private bool _accessChanged;
 

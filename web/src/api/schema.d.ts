@@ -830,6 +830,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Complaints about every customer the caller may see, newest first */
+        get: operations["ListComplaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's complaints (客户投诉) with their history, newest first
+         * @description A customer the caller may not see answers 404.
+         */
+        get: operations["ListCustomerComplaints"];
+        put?: never;
+        /** Receive a complaint (受理): customers.write or complaints.manage reaching the customer */
+        post: operations["RegisterComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/complaints/{complaintId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One complaint with its transitions */
+        get: operations["GetComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/complaints/{complaintId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a complaint one step (complaints.manage reaching the customer)
+         * @description Received → Investigating → (Rework →) Replied → Archived (customer satisfied) or back to Investigating (not satisfied). Leaving Investigating needs `substantiated` and `finding`, a substantiated one `responsibleUnitId`; archiving a substantiated complaint needs a `correctiveAction` (now or earlier) and a `review`. Any other step answers 409 `illegalTransition` naming both statuses.
+         */
+        post: operations["MoveComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers": {
         parameters: {
             query?: never;
@@ -1145,6 +1220,50 @@ export interface paths {
         put?: never;
         /** Return a change report (客户信息维护表) with a reason (deadlines.manage); it may be resubmitted, the due date stays */
         post: operations["ReturnChangeReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/expenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's entertainment, travel and gift expenses with their reimbursability
+         * @description `reimbursable` is false with a `reason` when the customer had not been filed (filing accepted, met date on or before the expense date). A customer the caller may not see answers 404.
+         */
+        get: operations["ListCustomerExpenses"];
+        put?: never;
+        /**
+         * Record an expense (招待 Entertainment, 差旅 Travel, 礼品 Gift) for a customer (customers.write reaching it)
+         * @description Amount in CNY (> 0, two decimals). The answer says whether it is reimbursable and, if not, why.
+         */
+        post: operations["RecordExpense"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/filing-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * For the finance system: was the customer filed as of `asOf` (yyyy-MM-dd, default today), with the filing record
+         * @description Filed as of D: the filing was accepted and the accepted submission's business date is on or before D. A customer the caller may not see answers 404.
+         */
+        get: operations["GetFilingStatus"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1636,6 +1755,165 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kpi/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** KPI months with their status (Open/Closed), runs and unit-level totals, newest first (kpi.manage) */
+        get: operations["ListKpiPeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi/periods/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A month's KPI ledger (kpi.manage): entries per unit (staff null) and per person, with rule, points, amount and evidence */
+        get: operations["GetKpiLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi/periods/{month}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the month-end KPI rules for a month that is over (kpi.manage); re-running an open month replaces its computed entries
+         * @description Rules: lateFiling (an obligation reminded ≥ Kpi:LateFilingReminders times in the month), feedbackShortfall (forms missing from the unit's quota), contactShortfall (contacts missing from duties whose period ended by the month end), complaintsDisqualify (≥ Kpi:ComplaintsPerYearDisqualify substantiated complaints this year, once per year), customerLost (lost within Kpi:LostCustomerComplaintMonths after a substantiated complaint). 409 `monthNotOver` before the month ends, `periodClosed` once closed.
+         */
+        post: operations["RunKpiPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi/periods/{month}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a month that has been run (kpi.manage): no more runs or changes (409 `periodClosed`), only adjustments beside it */
+        post: operations["CloseKpiPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi/periods/{month}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a correction with reason and approver to a month's ledger, open or closed (kpi.manage) */
+        post: operations["AdjustKpiPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi/periods/{month}/adjustments/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw an adjustment while its month is open (kpi.manage); 409 `periodClosed` once closed */
+        delete: operations["DeleteKpiAdjustment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi/scorecards/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The year's 100-point unit scorecards (服务客户考核评比评分表) with bands, rewards and deductions (kpi.manage)
+         * @description Items are entered by hand or fed by the ledger (maximum + the year's unit-level points of their rules, within 0..maximum). ≥ Kpi:RewardScore: Kpi:RewardAmount to the leadership (none when disqualified by ≥ Kpi:ComplaintsPerYearDisqualify substantiated complaints); below Kpi:PassScore: per point below — a started point counts whole (79.5 → 1) — Kpi:LeaderPenaltyPerPoint off the main leader's and Kpi:DeputyPenaltyPerPoint off each deputy's annual bonus.
+         */
+        get: operations["GetScorecards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi/scorecards/{year}/units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Enter a unit's item scores for a year (kpi.manage): item code → points (0..maximum); replaces the entered ones */
+        put: operations["EnterScorecard"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicators per account manager over the caller's visible customers: new and lost customers, spend, purchase months, upgrades/downgrades, complaints; key-customer revenue growth, development and churn rates (ask a half year for the half-yearly figures) */
+        get: operations["GetKpiIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org/units": {
         parameters: {
             query?: never;
@@ -2038,6 +2316,60 @@ export interface components {
         };
         /** @enum {string} */
         AccessRequestStatus: "Pending" | "Approved" | "Rejected" | "Cancelled";
+        AccountManagerIndicators: {
+            staff: components["schemas"]["StaffRef"];
+            /** Format: int64 */
+            unitId: number;
+            /** Format: int32 */
+            customers: number;
+            /** Format: int32 */
+            newCustomers: number;
+            /** Format: int32 */
+            lostCustomers: number;
+            /**
+             * Format: double
+             * @description 订单金额 of their customers' monthly facts in the period, CNY.
+             */
+            spend: number;
+            /**
+             * Format: int32
+             * @description Customer-months with an order in the period (purchase frequency).
+             */
+            purchaseMonths: number;
+            /** Format: int32 */
+            upgrades: number;
+            /** Format: int32 */
+            downgrades: number;
+            /** Format: int32 */
+            complaints: number;
+            /**
+             * Format: int32
+             * @description Their customers first contacted before the period (or without a date).
+             */
+            customersAtStart: number;
+            /**
+             * Format: double
+             * @description Spend of their A-grade customers in the period; KeyCustomerSpendBefore the same length just before.
+             */
+            keyCustomerSpend: number;
+            /** Format: double */
+            keyCustomerSpendBefore: number;
+            /**
+             * Format: double
+             * @description (KeyCustomerSpend − before) / before; null without a base.
+             */
+            keyCustomerRevenueGrowth?: number | null;
+            /**
+             * Format: double
+             * @description NewCustomers / CustomersAtStart.
+             */
+            developmentRate?: number | null;
+            /**
+             * Format: double
+             * @description LostCustomers / CustomersAtStart.
+             */
+            churnRate?: number | null;
+        };
         /** @description A follow-up activity (跟进记录). Crm.Api.Features.Activities.ActivityDto.Version is also sent as the ETag. */
         ActivityDto: {
             /** Format: int64 */
@@ -2135,6 +2467,24 @@ export interface components {
             result: string;
             /** @description false when a day passed over lies in a year without a known notice (weekday rule used). */
             calendarConfirmed: boolean;
+        };
+        AdjustKpiRequest: {
+            /** Format: int64 */
+            unitId: number;
+            /** Format: int64 */
+            staffId?: number | null;
+            /** @description The rule the correction belongs to (so it reaches that scorecard item); `adjustment` when left out. */
+            rule?: string | null;
+            /** Format: double */
+            points: number;
+            /** Format: double */
+            amount: number;
+            reason: string;
+            /**
+             * Format: int64
+             * @description Who approved the correction: an active person other than the one entering it.
+             */
+            approverId: number;
         };
         /** @description A third-party system's access to the API. The secret is never shown again after create or rotate. */
         ApiClientDto: {
@@ -2375,6 +2725,65 @@ export interface components {
              * @example customers:read
              */
             scope?: string | null;
+        };
+        ComplaintDto: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            customerId: number;
+            customerName: string;
+            unit: components["schemas"]["UnitRef"];
+            /** Format: date */
+            receivedOn: string;
+            subject: string;
+            description: string;
+            status: components["schemas"]["ComplaintStatus"];
+            /** @description The statuses the complaint may move to next. */
+            allowed: components["schemas"]["ComplaintStatus"][];
+            substantiated?: boolean | null;
+            responsibleUnit?: components["schemas"]["UnitRef"];
+            responsibleStaff?: components["schemas"]["StaffRef"];
+            finding?: string | null;
+            correctiveAction?: string | null;
+            review?: string | null;
+            reviewedBy?: components["schemas"]["StaffRef"];
+            /** Format: date */
+            archivedOn?: string | null;
+            /**
+             * Format: int32
+             * @description How often the customer was not satisfied with a reply.
+             */
+            rounds: number;
+            history: components["schemas"]["ComplaintTransitionDto"][];
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description A page of a list. Crm.Api.Common.Paging.Paged`1.Total stops counting at Crm.Api.Common.Paging.PageLimits.CountCap; then
+         *                 Crm.Api.Common.Paging.Paged`1.TotalIsCapped is true and clients show "10000+".
+         */
+        ComplaintDtoPaged: {
+            items: components["schemas"]["ComplaintDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            totalIsCapped: boolean;
+        };
+        /**
+         * @description Where a complaint (客户投诉) stands in the workflow of DOMAIN.md §6.
+         * @enum {string}
+         */
+        ComplaintStatus: "Received" | "Investigating" | "Rework" | "Replied" | "Archived";
+        ComplaintTransitionDto: {
+            from?: components["schemas"]["ComplaintStatus"];
+            to: components["schemas"]["ComplaintStatus"];
+            note?: string | null;
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["StaffRef"];
         };
         /**
          * @description A test of one field of Crm.Api.Domain.Classification.GradingInput. Values are text so that a scheme stores as plain JSON: numbers in
@@ -3050,11 +3459,40 @@ export interface components {
                 [key: string]: number;
             };
         };
+        EnterScorecardRequest: {
+            items: {
+                [key: string]: number;
+            };
+        };
         /**
          * @description 企业性质.
          * @enum {string}
          */
         EnterpriseNature: "StateOwned" | "Private" | "JointVenture" | "WhollyOwnedSubsidiary" | "Foreign" | "Collective" | "Individual" | "Other";
+        /**
+         * @description 招待、差旅、礼品: the expenses DOMAIN.md §7 ties to filing.
+         * @enum {string}
+         */
+        ExpenseCategory: "Entertainment" | "Travel" | "Gift";
+        ExpenseDto: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            customerId: number;
+            /** Format: date */
+            spentOn: string;
+            category: components["schemas"]["ExpenseCategory"];
+            /** Format: double */
+            amount: number;
+            description?: string | null;
+            /** @description Whether finance may reimburse it: the customer was filed on or before SpentOn. */
+            reimbursable: boolean;
+            /** @description Why not (zh-CN); null when reimbursable. */
+            reason?: string | null;
+            recordedBy: components["schemas"]["StaffRef"];
+            /** Format: date-time */
+            createdAt: string;
+        };
         /** @enum {string} */
         ExportFormat: "Csv" | "Xlsx";
         /** @description An export: a background job (poll it, then download its file) or the record of a direct download. */
@@ -3185,6 +3623,36 @@ export interface components {
             missingByGrade: {
                 [key: string]: number;
             };
+        };
+        /** @description The customer's filing record as finance needs it. */
+        FilingRecordDto: {
+            /** Format: int64 */
+            id: number;
+            status: components["schemas"]["ObligationStatus"];
+            /** Format: date */
+            triggeredOn: string;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date */
+            submittedOn?: string | null;
+            /**
+             * Format: date
+             * @description The business date of the accepted submission: the date the customer counts as filed from.
+             */
+            metOn?: string | null;
+            /** Format: date-time */
+            decidedAt?: string | null;
+            decidedBy?: components["schemas"]["StaffRef"];
+        };
+        FilingStatusDto: {
+            /** Format: int64 */
+            customerId: number;
+            customerName: string;
+            /** Format: date */
+            asOf: string;
+            /** @description Filed as of AsOf: the filing was accepted and its met date is on or before it. */
+            filed: boolean;
+            filing?: components["schemas"]["FilingRecordDto"];
         };
         FollowUpReminder: {
             /** Format: int64 */
@@ -3531,6 +3999,11 @@ export interface components {
             /** @description csv, xlsx or json; inferred when omitted. */
             format?: string | null;
         };
+        IndicatorReport: {
+            from: string;
+            to: string;
+            rows: components["schemas"]["AccountManagerIndicators"][];
+        };
         /**
          * @description Sign-in with user name and password.
          * @example {
@@ -3600,6 +4073,60 @@ export interface components {
          * @enum {string}
          */
         KeyPersonLevel: "Executive" | "BusinessManager" | "MiddleManager" | "KeyStaff";
+        KpiEntryDto: {
+            /** Format: int64 */
+            id: number;
+            month: string;
+            kind: components["schemas"]["KpiEntryKind"];
+            rule: string;
+            unit: components["schemas"]["UnitRef"];
+            staff?: components["schemas"]["StaffRef"];
+            /** Format: double */
+            points: number;
+            /** Format: double */
+            amount: number;
+            /** @description What the entry rests on: kind:id pairs (obligation:12, complaint:3, customer:8, reminders:4 …). */
+            evidence: string[];
+            reason?: string | null;
+            approvedBy?: components["schemas"]["StaffRef"];
+            createdBy: components["schemas"]["StaffRef"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        KpiEntryKind: "Computed" | "Adjustment";
+        KpiLedgerDto: {
+            period: components["schemas"]["KpiPeriodDto"];
+            entries: components["schemas"]["KpiEntryDto"][];
+        };
+        KpiPeriodDto: {
+            month: string;
+            status: components["schemas"]["KpiPeriodStatus"];
+            /** Format: int32 */
+            runs: number;
+            /** Format: date-time */
+            lastRunAt?: string | null;
+            lastRunBy?: components["schemas"]["StaffRef"];
+            /** Format: date-time */
+            closedAt?: string | null;
+            closedBy?: components["schemas"]["StaffRef"];
+            /** Format: int32 */
+            entries: number;
+            /** Format: double */
+            points: number;
+            /** Format: double */
+            amount: number;
+        };
+        /** @enum {string} */
+        KpiPeriodStatus: "Open" | "Closed";
+        LeaderBonusDto: {
+            staff: components["schemas"]["StaffRef"];
+            role: string;
+            /** Format: double */
+            reward: number;
+            /** Format: double */
+            deduction: number;
+        };
         /**
          * @description The signed-in person: unit, positions, roles, effective permissions and how far each reaches.
          * @example {
@@ -3649,6 +4176,28 @@ export interface components {
             };
             /** @description The scope of customers.read, or None. */
             customerScope: string;
+        };
+        MoveComplaintRequest: {
+            to: components["schemas"]["ComplaintStatus"];
+            note?: string | null;
+            /** @description Leaving the investigation: whether the complaint holds (属实) or not. */
+            substantiated?: boolean | null;
+            /**
+             * Format: int64
+             * @description Leaving the investigation of a substantiated complaint: the responsible unit (required).
+             */
+            responsibleUnitId?: number | null;
+            /**
+             * Format: int64
+             * @description Optional responsible person.
+             */
+            responsibleStaffId?: number | null;
+            /** @description Leaving the investigation: the technical department's finding, or the explanation given for an unfounded one. */
+            finding?: string | null;
+            /** @description The corrective action (整改措施); required before a substantiated complaint is archived. */
+            correctiveAction?: string | null;
+            /** @description Archiving a substantiated complaint: the review of the corrective action. */
+            review?: string | null;
         };
         /**
          * @example {
@@ -4019,6 +4568,14 @@ export interface components {
             /** Format: int64 */
             firstBrokenEntryId?: number | null;
         };
+        RecordExpenseRequest: {
+            /** Format: date */
+            spentOn: string;
+            category: components["schemas"]["ExpenseCategory"];
+            /** Format: double */
+            amount: number;
+            description?: string | null;
+        };
         /**
          * @example {
          *       "refreshToken": "q0V4mJ3yTn2xkG8cX1bR5sWfL7aZeD9hP6uQ0iO4vMc"
@@ -4030,6 +4587,15 @@ export interface components {
              * @example q0V4mJ3…
              */
             refreshToken: string;
+        };
+        RegisterComplaintRequest: {
+            subject: string;
+            description: string;
+            /**
+             * Format: date
+             * @description Business date the complaint came in; today when left out.
+             */
+            receivedOn?: string | null;
         };
         /** @description A reminder about an overdue obligation, with the obligation as it stands now. */
         ReminderDto: {
@@ -4197,6 +4763,52 @@ export interface components {
             total: number;
             band: components["schemas"]["ScoreBand"];
             criteria: components["schemas"]["CriterionOutcome"][];
+        };
+        /** @enum {string} */
+        ScorecardBand: "Reward" | "Pass" | "Penalty";
+        ScorecardItemDto: {
+            code: string;
+            name: string;
+            /** Format: double */
+            maxPoints: number;
+            rules: string[];
+            /**
+             * Format: double
+             * @description The year's unit-level ledger points of the item's rules (deductions negative, adjustments included).
+             */
+            ledgerPoints: number;
+            /** Format: double */
+            entered?: number | null;
+            /** Format: double */
+            score?: number | null;
+            /** @description `Entered` by hand or `Ledger` (the maximum plus the year's unit-level ledger points of Rules). */
+            source: string;
+        };
+        ScorecardOutcome: {
+            /** Format: double */
+            score: number;
+            band: components["schemas"]["ScorecardBand"];
+            /**
+             * Format: int32
+             * @description Whole points below the pass score, a started point counting as a whole one.
+             */
+            pointsBelow: number;
+            /**
+             * Format: double
+             * @description To the unit's leadership, CNY (0 outside the reward band or when disqualified).
+             */
+            reward: number;
+            /**
+             * Format: double
+             * @description Off the main leader's annual bonus, CNY (positive number).
+             */
+            leaderDeduction: number;
+            /**
+             * Format: double
+             * @description Off each deputy's annual bonus, CNY (positive number).
+             */
+            deputyDeduction: number;
+            disqualified: boolean;
         };
         /**
          * @description The complete set of roles the person holds from now on.
@@ -4423,6 +5035,29 @@ export interface components {
             /** Format: int64 */
             id: number;
             name: string;
+        };
+        UnitScorecardDto: {
+            /** Format: int32 */
+            year: number;
+            unit: components["schemas"]["UnitRef"];
+            items: components["schemas"]["ScorecardItemDto"][];
+            /** Format: double */
+            total?: number | null;
+            /** @description Every item has a score; the outcome is given only then. */
+            complete: boolean;
+            outcome?: components["schemas"]["ScorecardOutcome"];
+            /**
+             * Format: int32
+             * @description Substantiated complaints against the unit received in the year (≥ Kpi:ComplaintsPerYearDisqualify disqualifies).
+             */
+            substantiatedComplaints: number;
+            disqualified: boolean;
+            /** @description People of the unit with that many against them: disqualified from the year's awards. */
+            disqualifiedStaff: components["schemas"]["StaffRef"][];
+            /** @description Main leader (UnitManager) and deputies (DeputyManager) with their reward share or deduction. */
+            leadership: components["schemas"]["LeaderBonusDto"][];
+            /** Format: int32 */
+            version: number;
         };
         UpdateActivityRequest: {
             kind?: components["schemas"]["ActivityKind"];
@@ -7729,6 +8364,302 @@ export interface operations {
             };
         };
     };
+    ListComplaints: {
+        parameters: {
+            query?: {
+                /** @description Where a complaint (客户投诉) stands in the workflow of DOMAIN.md §6. */
+                status?: components["schemas"]["ComplaintStatus"];
+                year?: number;
+                customerId?: number;
+                responsibleUnitId?: number;
+                responsibleStaffId?: number;
+                substantiated?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDtoPaged"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCustomerComplaints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"][];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RegisterComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterComplaintRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict, or a request with this Idempotency-Key is still being processed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: number;
+                complaintId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MoveComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                customerId: number;
+                complaintId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveComplaintRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListCustomers: {
         parameters: {
             query?: {
@@ -9146,6 +10077,180 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used for a different request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCustomerExpenses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseDto"][];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordExpense: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordExpenseRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict, or a request with this Idempotency-Key is still being processed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetFilingStatus: {
+        parameters: {
+            query?: {
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilingStatusDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10847,6 +11952,563 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used for a different request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListKpiPeriods: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiPeriodDto"][];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetKpiLedger: {
+        parameters: {
+            query?: {
+                unitId?: number;
+                staffId?: number;
+                rule?: string;
+                kind?: components["schemas"]["KpiEntryKind"];
+            };
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiLedgerDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RunKpiPeriod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiPeriodDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CloseKpiPeriod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiPeriodDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AdjustKpiPeriod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustKpiRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiEntryDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteKpiAdjustment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                month: string;
+                entryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetScorecards: {
+        parameters: {
+            query?: {
+                unitId?: number;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitScorecardDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    EnterScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+                unitId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterScorecardRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitScorecardDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetKpiIndicators: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                unitId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,7 @@ public static class Permissions
     public const string ClassificationOverride = "classification.override";
     public const string DeadlinesManage = "deadlines.manage";
     public const string KpiManage = "kpi.manage";
+    public const string ComplaintsManage = "complaints.manage";
     public const string OrgRead = "org.read";
     public const string AdminRoles = "admin.roles";
     public const string AdminUsers = "admin.users";
@@ -47,7 +48,8 @@ public static class Permissions
         [ClassificationSchemes] = "维护分级方案（规则、评分、版本）",
         [ClassificationOverride] = "人工调整客户等级（须填写原因）",
         [DeadlinesManage] = "管理备案、变更报告等期限",
-        [KpiManage] = "管理考核与奖惩",
+        [KpiManage] = "管理考核与奖惩：月度考核、关账、调整、年度评分表",
+        [ComplaintsManage] = "处理客户投诉：调查定责、返工、答复、归档",
         [OrgRead] = "查看组织架构和人员",
         [AdminRoles] = "管理角色与权限",
         [AdminUsers] = "管理人员账号",

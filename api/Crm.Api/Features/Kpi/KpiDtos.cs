@@ -1,0 +1,53 @@
+using Crm.Api.Common.Errors;
+using Crm.Api.Common.Security;
+using Crm.Api.Data;
+using Crm.Api.Domain.Access;
+using Crm.Api.Domain.Customers;
+using Crm.Api.Domain.Kpi;
+using Crm.Api.Features.Customers;
+using Crm.Api.Features.Deadlines;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Api.Features.Kpi;
+
+/// <param name="Evidence">What the entry rests on: kind:id pairs (obligation:12, complaint:3, customer:8, reminders:4 …).</param>
+public sealed record KpiEntryDto(long Id, string Month, KpiEntryKind Kind, string Rule, UnitRef Unit, StaffRef? Staff, decimal Points, decimal Amount,
+    IReadOnlyList<string> Evidence, string? Reason, StaffRef? ApprovedBy, StaffRef CreatedBy, DateTimeOffset CreatedAt);
+
+public sealed record KpiPeriodDto(string Month, KpiPeriodStatus Status, int Runs, DateTimeOffset? LastRunAt, StaffRef? LastRunBy, DateTimeOffset? ClosedAt,
+    StaffRef? ClosedBy, int Entries, decimal Points, decimal Amount);
+
+public sealed record KpiLedgerDto(KpiPeriodDto Period, IReadOnlyList<KpiEntryDto> Entries);
+
+internal static class KpiAccess
+{
+    public static Error? CheckMayManage(CurrentUser user) =>
+        user.Has(Permissions.KpiManage) ? null : Error.Forbidden("需要考核管理权限（kpi.manage）。");
+
+    public static Error BadMonth() => Error.Field("month", "月份格式为 yyyy-MM。");
+
+    public static bool TryMonth(string month, out DateOnly first) => BusinessFact.TryParseMonth(month, out first);
+
+    public static async Task<KpiPeriodDto> ToDtoAsync(CrmDbContext db, KpiPeriod period, CancellationToken ct)
+    {
+        var rows = await db.KpiEntries.AsNoTracking().Where(e => e.PeriodId == period.Id).Select(e => new { e.StaffId, e.Points, e.Amount }).ToListAsync(ct);
+        var unitLevel = rows.Where(r => r.StaffId == null).ToList();
+        var ids = new[] { period.LastRunById, period.ClosedById }.OfType<long>().ToList();
+        var names = await db.Staff.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);
+        StaffRef? Ref(long? id) => id is { } v ? new StaffRef(v, names.GetValueOrDefault(v, "")) : null;
+        return new KpiPeriodDto(BusinessFact.FormatMonth(period.Month), period.Status, period.Runs, period.LastRunAt, Ref(period.LastRunById), period.ClosedAt,
+            Ref(period.ClosedById), rows.Count, unitLevel.Sum(r => r.Points), unitLevel.Sum(r => r.Amount));
+    }
+
+    public static async Task<List<KpiEntryDto>> ToDtosAsync(CrmDbContext db, IReadOnlyList<KpiEntry> entries, CancellationToken ct)
+    {
+        var unitIds = entries.Select(e => e.UnitId).Distinct().ToList();
+        var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var staffIds = entries.SelectMany(e => new[] { e.StaffId, e.ApprovedById, e.CreatedById }).OfType<long>().Distinct().ToList();
+        var staff = await db.Staff.AsNoTracking().Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);
+        StaffRef? Ref(long? id) => id is { } v ? new StaffRef(v, staff.GetValueOrDefault(v, "")) : null;
+        return entries.Select(e => new KpiEntryDto(e.Id, BusinessFact.FormatMonth(e.Month), e.Kind, e.Rule, new UnitRef(e.UnitId, units.GetValueOrDefault(e.UnitId, "")),
+            Ref(e.StaffId), e.Points, e.Amount, e.Evidence.Split(',', StringSplitOptions.RemoveEmptyEntries), e.Reason, Ref(e.ApprovedById), Ref(e.CreatedById)!,
+            e.CreatedAt)).ToList();
+    }
+}

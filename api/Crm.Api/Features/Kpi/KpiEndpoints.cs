@@ -1,0 +1,91 @@
+using Crm.Api.Common.Errors;
+using Crm.Api.Common.Http;
+using Crm.Api.Domain.Kpi;
+using Mediator;
+
+namespace Crm.Api.Features.Kpi;
+
+public static class KpiEndpoints
+{
+    public static void MapKpiEndpoints(this IEndpointRouteBuilder app)
+    {
+        var kpi = app.MapGroup("/api/v1/kpi").WithTags("KPI");
+
+        kpi.MapGet("/periods", async (int? year, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                (await mediator.Send(new ListKpiPeriodsQuery(year), ct)).Match(TypedResults.Ok, http))
+            .WithName("ListKpiPeriods")
+            .WithSummary("KPI months with their status (Open/Closed), runs and unit-level totals, newest first (kpi.manage)")
+            .Produces<IReadOnlyList<KpiPeriodDto>>()
+            .ProducesProblems(403);
+
+        kpi.MapGet("/periods/{month}", async (string month, long? unitId, long? staffId, string? rule, KpiEntryKind? kind, IMediator mediator,
+                    HttpContext http, CancellationToken ct) =>
+                (await mediator.Send(new GetKpiLedgerQuery(month, unitId, staffId, rule, kind), ct)).Match(TypedResults.Ok, http))
+            .WithName("GetKpiLedger")
+            .WithSummary("A month's KPI ledger (kpi.manage): entries per unit (staff null) and per person, with rule, points, amount and evidence")
+            .Produces<KpiLedgerDto>()
+            .ProducesProblems(400, 403, 404);
+
+        kpi.MapPost("/periods/{month}/run", async (string month, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                (await mediator.Send(new RunKpiPeriodCommand(month), ct)).Match(TypedResults.Ok, http))
+            .WithName("RunKpiPeriod")
+            .WithSummary("Run the month-end KPI rules for a month that is over (kpi.manage); re-running an open month replaces its computed entries")
+            .WithDescription("Rules: lateFiling (an obligation reminded ≥ Kpi:LateFilingReminders times in the month), feedbackShortfall (forms missing " +
+                             "from the unit's quota), contactShortfall (contacts missing from duties whose period ended by the month end), " +
+                             "complaintsDisqualify (≥ Kpi:ComplaintsPerYearDisqualify substantiated complaints this year, once per year), customerLost " +
+                             "(lost within Kpi:LostCustomerComplaintMonths after a substantiated complaint). 409 `monthNotOver` before the month ends, " +
+                             "`periodClosed` once closed.")
+            .Produces<KpiPeriodDto>()
+            .ProducesProblems(400, 403, 409);
+
+        kpi.MapPost("/periods/{month}/close", async (string month, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                (await mediator.Send(new CloseKpiPeriodCommand(month), ct)).Match(TypedResults.Ok, http))
+            .WithName("CloseKpiPeriod")
+            .WithSummary("Close a month that has been run (kpi.manage): no more runs or changes (409 `periodClosed`), only adjustments beside it")
+            .Produces<KpiPeriodDto>()
+            .ProducesProblems(400, 403, 409);
+
+        kpi.MapPost("/periods/{month}/adjustments", async (string month, AdjustKpiRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                (await mediator.Send(new AdjustKpiCommand(month, body.UnitId, body.StaffId, body.Rule, body.Points, body.Amount, body.Reason, body.ApproverId), ct))
+                .Match(e => TypedResults.Created($"/api/v1/kpi/periods/{month}", e), http))
+            .WithName("AdjustKpiPeriod")
+            .WithSummary("Add a correction with reason and approver to a month's ledger, open or closed (kpi.manage)")
+            .Produces<KpiEntryDto>(StatusCodes.Status201Created)
+            .ProducesProblems(400, 403, 409);
+
+        kpi.MapDelete("/periods/{month}/adjustments/{entryId:long}", async (string month, long entryId, IMediator mediator, HttpContext http,
+                    CancellationToken ct) =>
+                (await mediator.Send(new DeleteKpiAdjustmentCommand(month, entryId), ct)).Match(_ => TypedResults.NoContent(), http))
+            .WithName("DeleteKpiAdjustment")
+            .WithSummary("Withdraw an adjustment while its month is open (kpi.manage); 409 `periodClosed` once closed")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblems(400, 403, 404, 409);
+
+        kpi.MapGet("/scorecards/{year:int}", async (int year, long? unitId, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                (await mediator.Send(new GetScorecardsQuery(year, unitId), ct)).Match(TypedResults.Ok, http))
+            .WithName("GetScorecards")
+            .WithSummary("The year's 100-point unit scorecards (服务客户考核评比评分表) with bands, rewards and deductions (kpi.manage)")
+            .WithDescription("Items are entered by hand or fed by the ledger (maximum + the year's unit-level points of their rules, within 0..maximum). " +
+                             "≥ Kpi:RewardScore: Kpi:RewardAmount to the leadership (none when disqualified by ≥ Kpi:ComplaintsPerYearDisqualify " +
+                             "substantiated complaints); below Kpi:PassScore: per point below — a started point counts whole (79.5 → 1) — " +
+                             "Kpi:LeaderPenaltyPerPoint off the main leader's and Kpi:DeputyPenaltyPerPoint off each deputy's annual bonus.")
+            .Produces<IReadOnlyList<UnitScorecardDto>>()
+            .ProducesProblems(400, 403, 404);
+
+        kpi.MapPut("/scorecards/{year:int}/units/{unitId:long}", async (int year, long unitId, EnterScorecardRequest body, IMediator mediator, HttpContext http,
+                    CancellationToken ct) =>
+                (await mediator.Send(new EnterScorecardCommand(year, unitId, body.Items), ct)).Match(TypedResults.Ok, http))
+            .WithName("EnterScorecard")
+            .WithSummary("Enter a unit's item scores for a year (kpi.manage): item code → points (0..maximum); replaces the entered ones")
+            .Produces<UnitScorecardDto>()
+            .ProducesProblems(400, 403, 404, 409);
+
+        kpi.MapGet("/indicators", async (string? from, string? to, long? unitId, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                (await mediator.Send(new GetIndicatorsQuery(from, to, unitId), ct)).Match(TypedResults.Ok, http))
+            .WithName("GetKpiIndicators")
+            .WithSummary("Indicators per account manager over the caller's visible customers: new and lost customers, spend, purchase months, " +
+                         "upgrades/downgrades, complaints; key-customer revenue growth, development and churn rates (ask a half year for the half-yearly figures)")
+            .Produces<IndicatorReport>()
+            .ProducesProblems(400);
+    }
+}
