@@ -263,6 +263,8 @@ public static class BolaMatrix
         ["GET /api/v1/kpi/scorecards/{year:int}"] = "unit scorecards (kpi.manage): units, leaders, scores; names no customer",
         ["PUT /api/v1/kpi/scorecards/{year:int}/units/{unitId:long}"] = "unit scorecard entry (kpi.manage)",
         ["GET /api/v1/kpi/indicators"] = "counts and sums per account manager over the caller's visible customers; names no customer",
+        ["GET /api/v1/kpi/indicators/export"] = "the indicators above as CSV/XLSX, same query and visibility; names no customer",
+        ["GET /api/v1/kpi/periods/{month}/export"] = "the KPI ledger above as CSV/XLSX (kpi.manage); names no customer",
         ["GET /{*path:nonfile:spaPath}"] = "the staff SPA's index.html for deep links (never /api, /swagger, /health)",
         ["HEAD /{*path:nonfile:spaPath}"] = "the staff SPA's index.html for deep links (never /api, /swagger, /health)",
     };

@@ -91,6 +91,29 @@ public abstract class KpiTestsBase(ApiFixture fixture)
         after["entries"]!.AsArray().Count.ShouldBe(first["entries"]!.GetValue<int>() + 2);
         Entries(after, "feedbackShortfall").Count(e => e["kind"]!.GetValue<string>() == "Computed")
             .ShouldBe(Entries(secondLedger, "feedbackShortfall").Count);
+
+        // The same ledger as downloads: CSV (UTF-8 with BOM, one line per entry) and XLSX.
+        var csv = await marketing.GetAsync($"{K}/2026-06/export?format=csv");
+        csv.StatusCode.ShouldBe(HttpStatusCode.OK);
+        csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        bytes[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldStartWith("月份,类型,规则,单位,人员,扣分");
+        lines.Length.ShouldBe(1 + after["entries"]!.AsArray().Count);
+        lines.ShouldContain(l => l.Contains("关账后更正") && l.Contains("-50"));
+        var xlsx = await marketing.GetAsync($"{K}/2026-06/export?format=xlsx");
+        xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await xlsx.Content.ReadAsByteArrayAsync())[..2].ShouldBe("PK"u8.ToArray());
+        (await marketing.GetAsync($"{K}/2026-06/export?format=pdf")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await (await Api.As("east.sales1")).GetAsync($"{K}/2026-06/export")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var indicators = JsonNode.Parse(await marketing.GetStringAsync("/api/v1/kpi/indicators?from=2026-01&to=2026-06"))!["rows"]!.AsArray();
+        var indicatorCsv = await marketing.GetAsync("/api/v1/kpi/indicators/export?from=2026-01&to=2026-06");
+        indicatorCsv.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var indicatorLines = (await indicatorCsv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        indicatorLines[0].ShouldStartWith("客户经理,单位,客户数,新增客户,流失客户");
+        indicatorLines.Length.ShouldBe(1 + indicators.Count);
     }
 
     [Fact]

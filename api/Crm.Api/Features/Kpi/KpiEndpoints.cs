@@ -80,6 +80,24 @@ public static class KpiEndpoints
             .Produces<UnitScorecardDto>()
             .ProducesProblems(400, 403, 404, 409);
 
+        kpi.MapGet("/periods/{month}/export", async (string month, string? format, long? unitId, long? staffId, string? rule, KpiEntryKind? kind,
+                    IMediator mediator, HttpContext http, CancellationToken ct) =>
+                (await mediator.Send(new ExportKpiLedgerQuery(month, unitId, staffId, rule, kind, format), ct))
+                .Match(file => TypedResults.File(file.Content, file.ContentType, file.FileName), http))
+            .WithName("ExportKpiLedger")
+            .WithSummary("A month's KPI ledger as a download, `format=csv` (UTF-8 with BOM, default) or `xlsx`; same filters and permission as the JSON")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblems(400, 403, 404);
+
+        kpi.MapGet("/indicators/export", async (string? format, string? from, string? to, long? unitId, IMediator mediator, HttpContext http,
+                    CancellationToken ct) =>
+                (await mediator.Send(new ExportKpiIndicatorsQuery(from, to, unitId, format), ct))
+                .Match(file => TypedResults.File(file.Content, file.ContentType, file.FileName), http))
+            .WithName("ExportKpiIndicators")
+            .WithSummary("The account-manager indicators as a download, `format=csv` (default) or `xlsx`, over the caller's visible customers")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblems(400);
+
         kpi.MapGet("/indicators", async (string? from, string? to, long? unitId, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 (await mediator.Send(new GetIndicatorsQuery(from, to, unitId), ct)).Match(TypedResults.Ok, http))
             .WithName("GetKpiIndicators")
