@@ -17,7 +17,7 @@ public sealed record TableFile(byte[] Content, string ContentType, string FileNa
 
 /// <summary>
 /// Small reports (a ledger month, an indicator table) as CSV — UTF-8 with BOM so Excel on Chinese Windows reads it, formula
-/// injection escaped — or XLSX with the same Chinese headers.
+/// injection escaped in text — or XLSX with the same Chinese headers.
 /// </summary>
 public static class TableFiles
 {
@@ -36,7 +36,7 @@ public static class TableFiles
             return new TableFile(output.ToArray(), XlsxContentType, fileStem + ".xlsx");
         }
         await using (var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        await using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }))
+        await using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture)))
         {
             foreach (var header in headers)
                 csv.WriteField(header);
@@ -44,10 +44,17 @@ public static class TableFiles
             foreach (var row in rows)
             {
                 foreach (var cell in row)
-                    csv.WriteField(cell is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : cell?.ToString() ?? "");
+                    csv.WriteField(cell is IFormattable number ? number.ToString(null, CultureInfo.InvariantCulture) : Text(cell?.ToString()));
                 await csv.NextRecordAsync();
             }
         }
         return new TableFile(output.ToArray(), "text/csv; charset=utf-8", fileStem + ".csv");
     }
+
+    /// <summary>
+    /// Text that Excel would run as a formula gets a leading apostrophe (OWASP CSV injection); numbers are written as they are,
+    /// so negative points stay numbers.
+    /// </summary>
+    public static string Text(string? value) =>
+        string.IsNullOrEmpty(value) || value[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r') ? value ?? "" : "'" + value;
 }
