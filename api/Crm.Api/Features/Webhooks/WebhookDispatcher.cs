@@ -19,7 +19,7 @@ namespace Crm.Api.Features.Webhooks;
 internal sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory httpClients, AccessCache access, IOptions<WebhookOptions> options,
     TimeProvider clock, ILogger<WebhookDispatcher> logger) : LeasedJobRunner(clock, logger)
 {
-    private const int FanOutBatch = 100;
+    private const int FanOutBatch = 500;
     private const int DeliveryBatch = 20;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
@@ -62,9 +62,9 @@ internal sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClient
         var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.IsActive).ToListAsync(stop);
         var now = Clock.GetUtcNow();
         var owners = new Dictionary<long, CurrentUser?>();
+        var deliveries = new List<WebhookDelivery>();
         foreach (var outboxEvent in events)
         {
-            var targets = new List<long>();
             foreach (var subscription in subscriptions.Where(s => s.Types.Contains(outboxEvent.Type)))
             {
                 if (!owners.TryGetValue(subscription.OwnerId, out var owner))
@@ -73,19 +73,24 @@ internal sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClient
                     continue;
                 if (outboxEvent.CustomerId is { } customerId && !await db.Customers.VisibleTo(owner, db).AnyAsync(c => c.Id == customerId, stop))
                     continue;
-                targets.Add(subscription.Id);
+                deliveries.Add(new WebhookDelivery(subscription.Id, outboxEvent.Id, now));
             }
-
-            await using var transaction = await db.Database.BeginTransactionAsync(stop);
-            var claimed = await db.OutboxEvents.Where(e => e.Id == outboxEvent.Id && e.DispatchedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.DispatchedAt, now), stop);
-            if (claimed != 1)
-                continue;
-            db.WebhookDeliveries.AddRange(targets.Select(t => new WebhookDelivery(t, outboxEvent.Id, now)));
-            await db.SaveChangesAsync(stop);
-            await transaction.CommitAsync(stop);
-            db.ChangeTracker.Clear();
         }
+
+        // The whole batch is claimed at once (a bulk approval can raise a million events); if another instance took any of it, this
+        // instance leaves the batch to it.
+        var ids = events.Select(e => e.Id).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(stop);
+        var claimed = await db.OutboxEvents.Where(e => ids.Contains(e.Id) && e.DispatchedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.DispatchedAt, now), stop);
+        if (claimed != ids.Count)
+        {
+            await transaction.RollbackAsync(stop);
+            return 0;
+        }
+        db.WebhookDeliveries.AddRange(deliveries);
+        await db.SaveChangesAsync(stop);
+        await transaction.CommitAsync(stop);
         return events.Count;
     }
 
