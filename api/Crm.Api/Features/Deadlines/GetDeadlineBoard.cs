@@ -4,6 +4,7 @@ using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Deadlines;
+using Crm.Api.Features.Org;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -77,10 +78,9 @@ public sealed class GetDeadlineBoardHandler(CrmDbContext db, UserContext users, 
         }
         if (query.UnitId is { } unitId)
         {
-            var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(ct);
-            if (path is null)
+            var unitIds = await UnitFilter.UnitIdsAsync(db, unitId, query.IncludeSubUnits, ct);
+            if (unitIds is null)
                 return Error.Field("unitId", "组织单位不存在。");
-            var unitIds = query.IncludeSubUnits ? await db.OrgUnits.Where(u => u.Path.StartsWith(path)).Select(u => u.Id).ToListAsync(ct) : [unitId];
             obligations = obligations.Where(o => unitIds.Contains(o.OwningUnitId));
         }
         var staffId = query.Mine ? user.StaffId : query.StaffId;

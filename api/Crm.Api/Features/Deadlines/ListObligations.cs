@@ -3,6 +3,7 @@ using Crm.Api.Common.Paging;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Deadlines;
+using Crm.Api.Features.Org;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -41,16 +42,8 @@ public sealed class ListObligationsHandler(CrmDbContext db, UserContext users, I
             obligations = obligations.Where(o => o.ResponsibleId == ownerId);
         if (query.UnitId is { } unitId)
         {
-            if (query.IncludeSubUnits)
-            {
-                var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(ct) ?? "-";
-                var unitIds = db.OrgUnits.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
-                obligations = obligations.Where(o => unitIds.Contains(o.OwningUnitId));
-            }
-            else
-            {
-                obligations = obligations.Where(o => o.OwningUnitId == unitId);
-            }
+            var unitIds = await UnitFilter.UnitIdsAsync(db, unitId, query.IncludeSubUnits, ct) ?? [];
+            obligations = obligations.Where(x => unitIds.Contains(x.OwningUnitId));
         }
         if (query.State is { } state)
             obligations = await InStateAsync(obligations, state, ct);

@@ -3,6 +3,7 @@ using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Customers;
 using Crm.Api.Features.Facts;
+using Crm.Api.Features.Org;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -40,16 +41,8 @@ public sealed class ListFeedbackFormsHandler(CrmDbContext db, UserContext users)
             forms = forms.Where(f => f.Grade == query.Grade.Trim());
         if (query.UnitId is { } unitId)
         {
-            if (query.IncludeSubUnits)
-            {
-                var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(ct) ?? "-";
-                var unitIds = db.OrgUnits.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
-                forms = forms.Where(f => unitIds.Contains(f.UnitId));
-            }
-            else
-            {
-                forms = forms.Where(f => f.UnitId == unitId);
-            }
+            var unitIds = await UnitFilter.UnitIdsAsync(db, unitId, query.IncludeSubUnits, ct) ?? [];
+            forms = forms.Where(x => unitIds.Contains(x.UnitId));
         }
 
         var counted = await forms.Take(PageLimits.CountCap + 1).CountAsync(ct);
