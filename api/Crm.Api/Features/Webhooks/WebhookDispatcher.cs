@@ -154,9 +154,15 @@ internal sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClient
             if (!response.IsSuccessStatusCode)
                 error = (int)response.StatusCode is >= 300 and < 400 ? "重定向不被跟随（redirects are not followed）" : $"HTTP {(int)response.StatusCode}";
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or OperationCanceledException && !stop.IsCancellationRequested)
+        catch (Exception e) when (!stop.IsCancellationRequested)
         {
-            error = e is HttpRequestException ? e.Message : "超时（timeout）";
+            // Whatever went wrong counts as a failed attempt, so a delivery that always throws ends as Failed instead of looping.
+            error = e switch
+            {
+                OperationCanceledException => "超时（timeout）",
+                HttpRequestException => e.Message,
+                _ => $"{e.GetType().Name}: {e.Message}",
+            };
         }
 
         var finishedAt = Clock.GetUtcNow();
