@@ -1,6 +1,7 @@
-import zhCN from './zh-CN.json';
-import en from './en.json';
-import i18n from '.';
+import i18n, { texts } from '.';
+
+const zhCN = texts['zh-CN'];
+const en = texts.en;
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
