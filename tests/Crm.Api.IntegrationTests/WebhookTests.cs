@@ -233,6 +233,39 @@ public abstract class WebhookTestsBase(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_closed_kpi_period_is_announced_only_to_subscribers_who_may_read_the_ledger()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        // The administrator manages webhooks but not KPI: it hears nothing of the close.
+        await Subscribe(await Api.As("admin"), receiver.BaseUrl + "/admin", "kpi.period.closed");
+        var finance = await Api.AsApiClient(await Api.CreateApiClient("财务系统", ["kpi:manage", "webhooks:manage"]));
+        var (_, secret) = await Subscribe(finance, receiver.BaseUrl + "/finance", "kpi.period.closed");
+
+        var marketing = await Api.As("marketing1");
+        (await marketing.PostAsync("/api/v1/kpi/periods/2025-12/run", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var close = await marketing.PostAsync("/api/v1/kpi/periods/2025-12/close", null);
+        close.StatusCode.ShouldBe(HttpStatusCode.OK, await close.Content.ReadAsStringAsync());
+        var closed = await close.Body();
+        (await marketing.PostAsync("/api/v1/kpi/periods/2025-12/close", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        var webhook = (await receiver.WaitFor(r => r.Any(w => w.Path == "/finance"))).Single(w => w.Path == "/finance");
+        WebhookReceiver.SignatureIsValid(webhook.Signature, webhook.Body, secret).ShouldBeTrue();
+        webhook.EventType.ShouldBe("kpi.period.closed");
+        var data = JsonNode.Parse(webhook.Body)!["data"]!;
+        data["month"]!.GetValue<string>().ShouldBe("2025-12");
+        data["entries"]!.GetValue<int>().ShouldBe(closed["entries"]!.GetValue<int>());
+        data["unitAmount"]!.GetValue<decimal>().ShouldBe(closed["amount"]!.GetValue<decimal>());
+
+        // The refused second close raised nothing; the receiver reads the closed ledger with the same client.
+        await Task.Delay(300);
+        receiver.Received.Count(w => w.Path == "/finance").ShouldBe(1);
+        receiver.Received.ShouldNotContain(w => w.Path == "/admin");
+        var ledger = await finance.GetAsync("/api/v1/kpi/periods/2025-12");
+        ledger.StatusCode.ShouldBe(HttpStatusCode.OK, await ledger.Content.ReadAsStringAsync());
+        (await ledger.Body())["period"]!["status"]!.GetValue<string>().ShouldBe("Closed");
+    }
+
+    [Fact]
     public async Task Target_urls_must_be_absolute_http_and_event_types_known()
     {
         var admin = await Api.As("admin");
@@ -248,7 +281,7 @@ public abstract class WebhookTestsBase(ApiFixture fixture)
             (await response.Body())["errors"]!.AsObject().Select(e => e.Key).ShouldContain(field, url);
         }
         var catalogue = JsonNode.Parse(await admin.GetStringAsync("/api/v1/webhooks/event-types"))!.AsArray().Select(t => t!["type"]!.GetValue<string>());
-        catalogue.ShouldBe(["customer.created", "customer.updated", "customer.graded", "access.granted", "filing.overdue", "changeReport.overdue"]);
+        catalogue.ShouldBe(["customer.created", "customer.updated", "customer.graded", "access.granted", "filing.overdue", "changeReport.overdue", "kpi.period.closed"]);
     }
 }
 

@@ -17,9 +17,9 @@ test('a salesperson creates a customer and sees its filing deadline', async ({ p
   await page.getByLabel('首次接触日期').click();
   await page.getByLabel('首次接触日期').fill(today());
   await page.getByLabel('首次接触日期').press('Enter');
-  // Enter confirms the date and, depending on timing, also submits the form: save only if it has not been saved already.
-  await page.waitForLoadState('networkidle');
-  if (!(await page.getByRole('heading', { name }).isVisible())) await page.getByRole('button', { name: /保\s*存/ }).click();
+  // Enter confirms the date and, depending on timing, also submits the form: save only if no save has led to the detail page.
+  const saved = await page.waitForURL(/\/customers\/\d+$/, { timeout: 8_000 }).then(() => true, () => false);
+  if (!saved) await page.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByRole('heading', { name })).toBeVisible();
 
   await page.getByRole('tab', { name: '备案' }).click();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Crm.Api.Domain.Access;
 
 namespace Crm.Api.Domain.Integration;
 
@@ -14,6 +15,7 @@ public static class WebhookEventTypes
     public const string AccessGranted = "access.granted";
     public const string FilingOverdue = "filing.overdue";
     public const string ChangeReportOverdue = "changeReport.overdue";
+    public const string KpiPeriodClosed = "kpi.period.closed";
 
     /// <summary>Type → meaning (zh-CN).</summary>
     public static IReadOnlyDictionary<string, string> Catalogue { get; } = new Dictionary<string, string>
@@ -24,7 +26,17 @@ public static class WebhookEventTypes
         [AccessGranted] = "客户档案查阅授权生效",
         [FilingOverdue] = "客户备案逾期（首次提醒时）",
         [ChangeReportOverdue] = "客户信息变更报告逾期（首次提醒时）",
+        [KpiPeriodClosed] = "月度考核关账（台账从此不可更改；订阅者需有 kpi.manage）",
     };
+
+    // Events that are about no customer are filtered by the permission that reads what they announce instead.
+    private static readonly IReadOnlyDictionary<string, string> RequiredPermission = new Dictionary<string, string>
+    {
+        [KpiPeriodClosed] = Permissions.KpiManage,
+    };
+
+    /// <summary>The permission a subscriber needs, beyond integration.webhooks, to hear of this type; null when none.</summary>
+    public static string? PermissionToReceive(string type) => RequiredPermission.GetValueOrDefault(type);
 
     public static IReadOnlyList<string> All { get; } = Catalogue.Keys.ToList();
 
