@@ -101,6 +101,42 @@ public abstract class ComplaintTestsBase(ApiFixture fixture)
         var own = await Ok(await (await Api.As("east.sales1")).GetAsync($"/api/v1/complaints?pageSize=100&customerId={customerId}"));
         own["items"]!.AsArray().Select(i => i!["id"]!.GetValue<long>()).ShouldBe([id]);
     }
+
+    [Fact]
+    public async Task A_praise_is_recorded_for_the_praised_person_listed_under_visibility_and_counted_in_the_indicators()
+    {
+        var sales = await Api.As("east.sales1");
+        var salesId = await sales.StaffId("east.sales1");
+        var customer = await sales.CreateCustomer(TestData.NewCustomer(TestData.UniqueName("表扬")));
+        var customerId = customer["id"]!.GetValue<long>();
+        var url = $"/api/v1/customers/{customerId}/praises";
+
+        var praise = await Ok(await sales.PostJson(url, new { content = "  送货及时，服务周到  ", receivedOn = "2026-03-10", praisedStaffId = salesId }),
+            HttpStatusCode.Created);
+        (praise["content"]!.GetValue<string>(), praise["praisedStaff"]!["id"]!.GetValue<long>(), praise["receivedOn"]!.GetValue<string>())
+            .ShouldBe(("送货及时，服务周到", salesId, "2026-03-10"));
+        praise["unit"]!["id"]!.GetValue<long>().ShouldBe(customer["owningUnitId"]!.GetValue<long>());
+
+        async Task Refused(object body, string field)
+        {
+            var response = await sales.PostJson(url, body);
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+            (await response.Body())["errors"]!.AsObject().Select(e => e.Key).ShouldContain(field);
+        }
+        await Refused(new { content = "" }, "content");
+        await Refused(new { content = "好", receivedOn = "2099-01-01" }, "receivedOn");
+        await Refused(new { content = "好", praisedStaffId = 987654321 }, "praisedStaffId");
+
+        var list = await Ok(await sales.GetAsync(url));
+        list["items"]!.AsArray().Select(i => i!["id"]!.GetValue<long>()).ShouldBe([praise["id"]!.GetValue<long>()]);
+        var south = await Api.As("south.sales1");
+        (await south.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await south.PostJson(url, new { content = "越权" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        int Praises(JsonObject report) => report["rows"]!.AsArray().Single(r => r!["staff"]!["id"]!.GetValue<long>() == salesId)!["praises"]!.GetValue<int>();
+        Praises(await Ok(await sales.GetAsync("/api/v1/kpi/indicators?from=2026-03&to=2026-03"))).ShouldBe(1);
+        Praises(await Ok(await sales.GetAsync("/api/v1/kpi/indicators?from=2026-02&to=2026-02"))).ShouldBe(0);
+    }
 }
 
 public sealed class ComplaintTests(SqliteApiFixture fixture) : ComplaintTestsBase(fixture), IClassFixture<SqliteApiFixture>;

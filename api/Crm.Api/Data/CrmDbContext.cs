@@ -59,6 +59,7 @@ public abstract class CrmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
     public DbSet<ImportPayload> ImportPayloads => Set<ImportPayload>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<Praise> Praises => Set<Praise>();
     public DbSet<ComplaintTransition> ComplaintTransitions => Set<ComplaintTransition>();
     public DbSet<Expense> Expenses => Set<Expense>();
     public DbSet<KpiPeriod> KpiPeriods => Set<KpiPeriod>();

@@ -905,6 +905,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customerId}/praises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's praises (客户表扬), newest first
+         * @description A customer the caller may not see answers 404.
+         */
+        get: operations["ListCustomerPraises"];
+        put?: never;
+        /**
+         * Record a customer's praise: customers.write or complaints.manage reaching the customer
+         * @description Counted as `praises` in the account manager's indicators (GET /api/v1/kpi/indicators) for the month it was received.
+         */
+        post: operations["RecordPraise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers": {
         parameters: {
             query?: never;
@@ -2374,8 +2398,13 @@ export interface components {
             upgrades: number;
             /** Format: int32 */
             downgrades: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Complaints about their customers received in the period; Praises the praises (客户表扬).
+             */
             complaints: number;
+            /** Format: int32 */
+            praises: number;
             /**
              * Format: int32
              * @description Their customers first contacted before the period (or without a date).
@@ -4417,6 +4446,34 @@ export interface components {
          * @enum {string}
          */
         Positions: "None" | "GeneralManager" | "DeputyGeneralManager" | "UnitManager" | "DeputyManager" | "AccountManager" | "CustomerService" | "Administrator";
+        PraiseDto: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            customerId: number;
+            unit: components["schemas"]["UnitRef"];
+            praisedStaff?: components["schemas"]["StaffRef"];
+            /** Format: date */
+            receivedOn: string;
+            content: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["StaffRef"];
+        };
+        /**
+         * @description A page of a list. Crm.Api.Common.Paging.Paged`1.Total stops counting at Crm.Api.Common.Paging.PageLimits.CountCap; then
+         *                 Crm.Api.Common.Paging.Paged`1.TotalIsCapped is true and clients show "10000+".
+         */
+        PraiseDtoPaged: {
+            items: components["schemas"]["PraiseDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            totalIsCapped: boolean;
+        };
         ProblemDetails: {
             type?: string | null;
             title?: string | null;
@@ -4609,6 +4666,19 @@ export interface components {
             /** Format: double */
             amount: number;
             description?: string | null;
+        };
+        RecordPraiseRequest: {
+            content: string;
+            /**
+             * Format: date
+             * @description Business date the praise came in; today when left out.
+             */
+            receivedOn?: string | null;
+            /**
+             * Format: int64
+             * @description The person the customer praised, when it named one.
+             */
+            praisedStaffId?: number | null;
         };
         /**
          * @example {
@@ -8675,6 +8745,141 @@ export interface operations {
                 };
             };
             /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListCustomerPraises: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PraiseDtoPaged"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordPraise: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional (draft-ietf-httpapi-idempotency-key-header): a unique key per intended request, e.g. a UUID. Retrying with the same key and body replays the stored response (header Idempotent-Replayed: true) without a second effect; keys are kept 24 hours per client or person. The same key with another body answers 422, a retry while the first is running 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPraiseRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PraiseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict, or a request with this Idempotency-Key is still being processed. */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -34,6 +34,19 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
     }
 }
 
+internal sealed class PraiseConfiguration : IEntityTypeConfiguration<Praise>
+{
+    public void Configure(EntityTypeBuilder<Praise> b)
+    {
+        b.Property(p => p.Content).HasMaxLength(Praise.TextMaxLength);
+        b.HasIndex(p => new { p.CustomerId, p.ReceivedOn });
+        b.HasOne<Customer>().WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Staff>().WithMany().HasForeignKey(p => p.PraisedStaffId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Staff>().WithMany().HasForeignKey(p => p.CreatedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class ComplaintTransitionConfiguration : IEntityTypeConfiguration<ComplaintTransition>
 {
     public void Configure(EntityTypeBuilder<ComplaintTransition> b)

@@ -48,6 +48,26 @@ public static class ComplaintEndpoints
             .Produces<ComplaintDto>()
             .ProducesProblems(400, 403, 404, 409);
 
+        var praises = app.MapGroup("/api/v1/customers/{customerId:long}/praises").WithTags("Complaints");
+
+        praises.MapGet("", async (long customerId, IMediator mediator, HttpContext http, CancellationToken ct, int page = 1,
+                    int pageSize = PageLimits.DefaultPageSize) =>
+                (await mediator.Send(new ListCustomerPraisesQuery(customerId, page, pageSize), ct)).Match(TypedResults.Ok, http))
+            .WithName("ListCustomerPraises")
+            .WithSummary("A customer's praises (客户表扬), newest first")
+            .WithDescription("A customer the caller may not see answers 404.")
+            .Produces<Paged<PraiseDto>>()
+            .ProducesProblems(400, 404);
+
+        praises.MapPost("", async (long customerId, RecordPraiseRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                (await mediator.Send(new RecordPraiseCommand(customerId, body.Content, body.ReceivedOn, body.PraisedStaffId), ct))
+                .Match(p => TypedResults.Created($"/api/v1/customers/{customerId}/praises", p), http))
+            .WithName("RecordPraise")
+            .WithSummary("Record a customer's praise: customers.write or complaints.manage reaching the customer")
+            .WithDescription("Counted as `praises` in the account manager's indicators (GET /api/v1/kpi/indicators) for the month it was received.")
+            .Produces<PraiseDto>(StatusCodes.Status201Created)
+            .ProducesProblems(400, 403, 404);
+
         app.MapGet("/api/v1/complaints", async (IMediator mediator, CancellationToken ct, ComplaintStatus? status, int? year, long? customerId,
                     long? responsibleUnitId, long? responsibleStaffId, bool? substantiated, int page = 1, int pageSize = PageLimits.DefaultPageSize) =>
                 TypedResults.Ok(await mediator.Send(new ListComplaintsQuery(status, year, customerId, responsibleUnitId, responsibleStaffId, substantiated,

@@ -11,7 +11,7 @@ public sealed class ExportKpiIndicatorsHandler(IMediator mediator) : IQueryHandl
 {
     private static readonly string[] Headers =
     [
-        "客户经理", "单位", "客户数", "新增客户", "流失客户", "订单金额（元）", "采购月数", "升级", "降级", "投诉", "期初客户数", "重点客户金额（元）",
+        "客户经理", "单位", "客户数", "新增客户", "流失客户", "订单金额（元）", "采购月数", "升级", "降级", "投诉", "表扬", "期初客户数", "重点客户金额（元）",
         "上期重点客户金额（元）", "重点客户收入增长率", "新客户开发率", "客户流失率",
     ];
 
@@ -25,7 +25,7 @@ public sealed class ExportKpiIndicatorsHandler(IMediator mediator) : IQueryHandl
         var rows = report.Value!.Rows.Select(r => (IReadOnlyList<object?>)
         [
             r.Staff.Name, r.UnitId, r.Customers, r.NewCustomers, r.LostCustomers, r.Spend, r.PurchaseMonths, r.Upgrades, r.Downgrades, r.Complaints,
-            r.CustomersAtStart, r.KeyCustomerSpend, r.KeyCustomerSpendBefore, r.KeyCustomerRevenueGrowth, r.DevelopmentRate, r.ChurnRate,
+            r.Praises, r.CustomersAtStart, r.KeyCustomerSpend, r.KeyCustomerSpendBefore, r.KeyCustomerRevenueGrowth, r.DevelopmentRate, r.ChurnRate,
         ]).ToList();
         return await TableFiles.WriteAsync(format, $"kpi-indicators-{report.Value.From}-{report.Value.To}", "客户经理指标", Headers, rows, ct);
     }

@@ -18,13 +18,14 @@ public sealed record GetIndicatorsQuery(string? From, string? To, long? UnitId) 
 
 /// <param name="Spend">订单金额 of their customers' monthly facts in the period, CNY.</param>
 /// <param name="PurchaseMonths">Customer-months with an order in the period (purchase frequency).</param>
+/// <param name="Complaints">Complaints about their customers received in the period; <paramref name="Praises"/> the praises (客户表扬).</param>
 /// <param name="CustomersAtStart">Their customers first contacted before the period (or without a date).</param>
 /// <param name="KeyCustomerSpend">Spend of their A-grade customers in the period; <paramref name="KeyCustomerSpendBefore"/> the same length just before.</param>
 /// <param name="KeyCustomerRevenueGrowth">(KeyCustomerSpend − before) / before; null without a base.</param>
 /// <param name="DevelopmentRate">NewCustomers / CustomersAtStart.</param>
 /// <param name="ChurnRate">LostCustomers / CustomersAtStart.</param>
 public sealed record AccountManagerIndicators(StaffRef Staff, long UnitId, int Customers, int NewCustomers, int LostCustomers, decimal Spend,
-    int PurchaseMonths, int Upgrades, int Downgrades, int Complaints, int CustomersAtStart, decimal KeyCustomerSpend, decimal KeyCustomerSpendBefore,
+    int PurchaseMonths, int Upgrades, int Downgrades, int Complaints, int Praises, int CustomersAtStart, decimal KeyCustomerSpend, decimal KeyCustomerSpendBefore,
     decimal? KeyCustomerRevenueGrowth, decimal? DevelopmentRate, decimal? ChurnRate);
 
 public sealed record IndicatorReport(string From, string To, IReadOnlyList<AccountManagerIndicators> Rows);
@@ -83,6 +84,9 @@ public sealed class GetIndicatorsHandler(CrmDbContext db, UserContext users, Bus
         var complaints = await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.CustomerId) && c.ReceivedOn >= from && c.ReceivedOn <= lastDay)
             .Join(db.Customers, x => x.CustomerId, c => c.Id, (x, c) => c.OwnerId).GroupBy(o => o).Select(g => new { OwnerId = g.Key, Count = g.Count() })
             .ToListAsync(ct);
+        var praises = await db.Praises.AsNoTracking().Where(p => ids.Contains(p.CustomerId) && p.ReceivedOn >= from && p.ReceivedOn <= lastDay)
+            .Join(db.Customers, x => x.CustomerId, c => c.Id, (x, c) => c.OwnerId).GroupBy(o => o).Select(g => new { OwnerId = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
         var staff = await db.Staff.AsNoTracking().Where(s => owners.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => new { s.DisplayName, s.UnitId }, ct);
 
         var rows = customers.OrderBy(c => c.OwnerId).Select(c =>
@@ -97,7 +101,7 @@ public sealed class GetIndicatorsHandler(CrmDbContext db, UserContext users, Bus
                 inPeriod.Sum(f => f.OrderAmount), inPeriod.Count(f => f.OrderAmount > 0),
                 grades.Where(g => g.OwnerId == c.OwnerId && g.Direction == GradeDirection.Upgrade).Sum(g => g.Count),
                 grades.Where(g => g.OwnerId == c.OwnerId && g.Direction == GradeDirection.Downgrade).Sum(g => g.Count),
-                complaints.SingleOrDefault(x => x.OwnerId == c.OwnerId)?.Count ?? 0, c.AtStart, key, keyBefore, IndicatorRates.Growth(key, keyBefore),
+                complaints.SingleOrDefault(x => x.OwnerId == c.OwnerId)?.Count ?? 0, praises.SingleOrDefault(x => x.OwnerId == c.OwnerId)?.Count ?? 0, c.AtStart, key, keyBefore, IndicatorRates.Growth(key, keyBefore),
                 IndicatorRates.Rate(c.New, c.AtStart), IndicatorRates.Rate(lostCount, c.AtStart));
         }).ToList();
         return new IndicatorReport(BusinessFact.FormatMonth(from), BusinessFact.FormatMonth(to), rows);
