@@ -49,10 +49,11 @@ internal static class ComplaintAccess
     public static bool Reaches(CurrentUser user, string permission, Customer customer) =>
         user.ScopeFor(permission).Allows(customer.OwningUnitId, customer.ServiceUnitId, customer.OwnerId, customer.CoServers.Select(c => c.StaffId));
 
-    public static Error? CheckMayRegister(CurrentUser user, Customer customer) =>
+    /// <summary>Complaints and praises alike: whoever maintains the customer or handles its complaints records what the customer says.</summary>
+    public static Error? CheckMayRegister(CurrentUser user, Customer customer, string what = "投诉") =>
         Reaches(user, Permissions.CustomersWrite, customer) || Reaches(user, Permissions.ComplaintsManage, customer)
             ? null
-            : Error.Forbidden("需要对该客户的维护权限（customers.write）或投诉处理权限（complaints.manage）才能登记投诉。");
+            : Error.Forbidden($"需要对该客户的维护权限（customers.write）或投诉处理权限（complaints.manage）才能登记{what}。");
 
     public static Error? CheckMayHandle(CurrentUser user, Customer customer) =>
         Reaches(user, Permissions.ComplaintsManage, customer) ? null : Error.Forbidden("需要投诉处理权限（complaints.manage）。");

@@ -2,7 +2,6 @@ using Crm.Api.Common.Calendar;
 using Crm.Api.Common.Errors;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
-using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Complaints;
 using FluentValidation;
 using Mediator;
@@ -34,9 +33,8 @@ public sealed class RecordPraiseHandler(CrmDbContext db, UserContext users, Busi
         var customer = await ComplaintAccess.FindCustomerAsync(db, user, command.CustomerId, ct);
         if (customer is null)
             return Error.NotFound("客户");
-        if (!ComplaintAccess.Reaches(user, Permissions.CustomersWrite, customer)
-            && !ComplaintAccess.Reaches(user, Permissions.ComplaintsManage, customer))
-            return Error.Forbidden("需要对该客户的维护权限（customers.write）或投诉处理权限（complaints.manage）才能登记表扬。");
+        if (ComplaintAccess.CheckMayRegister(user, customer, "表扬") is { } refused)
+            return refused;
         var unitId = customer.OwningUnitId;
         if (command.PraisedStaffId is { } staffId)
         {
