@@ -19,8 +19,12 @@ test('a salesperson creates a customer and sees its filing deadline', async ({ p
   await page.getByLabel('首次接触日期').press('Enter');
   // Enter confirms the date and, depending on timing, also submits the form: save only if it has not been saved already.
   await page.waitForLoadState('networkidle');
-  if (!(await page.getByRole('heading', { name }).isVisible())) await page.getByRole('button', { name: /保\s*存/ }).click();
-  await expect(page.getByRole('heading', { name })).toBeVisible();
+  const saved = page.getByRole('heading', { name });
+  const save = page.getByRole('button', { name: /保\s*存/ });
+  await expect(saved.or(save)).toBeVisible();
+  // The save may still be on its way (the detail page then replaces the form while we click): a click that finds no button is fine.
+  if (!(await saved.isVisible())) await save.click({ timeout: 5_000 }).catch(() => undefined);
+  await expect(saved).toBeVisible();
 
   await page.getByRole('tab', { name: '备案' }).click();
   const row = page.locator('.ant-table-row', { hasText: '客户备案' });
