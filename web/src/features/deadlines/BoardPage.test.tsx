@@ -5,6 +5,7 @@ import { meMarketing, obligation } from '../../test/fixtures';
 import { paged } from '../../test/handlers';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
+import { boardQuery } from './BoardPage';
 
 const counts = (c: Partial<Record<'pending' | 'dueSoon' | 'overdue' | 'submitted' | 'metOnTime' | 'metLate', number>>) => ({
   pending: 0, dueSoon: 0, overdue: 0, submitted: 0, metOnTime: 0, metLate: 0, ...c,
@@ -91,4 +92,15 @@ describe('deadline board', () => {
     expect(list.get('kind')).toBe('Filing');
     expect(list.get('page')).toBe('1');
   }, 60_000);
+
+  it('maps the scope to mine / staffId / unitId (+ includeSubUnits) and passes kind, due dates and list size', () => {
+    const base = { includeSubUnits: true, listSize: 20, kind: 'ChangeReport' as const, dueFrom: '2026-11-01', dueTo: '2026-11-30' };
+    expect(boardQuery({ ...base, scope: 'all', staffId: 5, unitId: 3 })).toEqual({
+      mine: undefined, staffId: undefined, unitId: undefined, includeSubUnits: undefined, kind: 'ChangeReport', dueFrom: '2026-11-01', dueTo: '2026-11-30', listSize: 20,
+    });
+    expect(boardQuery({ ...base, scope: 'mine', staffId: 5 })).toMatchObject({ mine: true, staffId: undefined });
+    expect(boardQuery({ ...base, scope: 'person', staffId: 5, unitId: 3 })).toMatchObject({ mine: undefined, staffId: 5, unitId: undefined });
+    expect(boardQuery({ ...base, scope: 'unit', unitId: 3, includeSubUnits: false })).toMatchObject({ unitId: 3, includeSubUnits: false, staffId: undefined });
+    expect(boardQuery({ ...base, scope: 'unit' })).toMatchObject({ unitId: undefined, includeSubUnits: undefined });
+  });
 });
