@@ -97,6 +97,24 @@ describe('customer export', () => {
     expect(within(dialog).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
   }, 60_000);
 
+  it('lists my exports; a finished job\'s file downloads again, a direct download has none', async () => {
+    const saved = captureDownloads();
+    server.use(
+      http.get('*/api/v1/me', () => HttpResponse.json(meGm)),
+      http.get('*/api/v1/customers/exports', () =>
+        HttpResponse.json([exportJob('Succeeded', 12000), { ...exportJob('Succeeded', 20), id: 30, direct: true, total: 20, fileName: '客户清单-20261123-0900.csv', format: 'Csv' }]),
+      ),
+      http.get('*/api/v1/customers/exports/31/file', () => new HttpResponse('xlsx', { headers: { 'Content-Disposition': 'attachment; filename="export-31.xlsx"' } })),
+    );
+    renderApp('/integration/exports');
+    const user = userEvent.setup({ delay: null });
+    expect(await screen.findByText('客户清单-20261123-0900.csv', {}, { timeout: 15_000 })).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /0900/ })).toHaveTextContent('直接下载');
+    expect(screen.getAllByRole('button', { name: /下载文件/ })).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: '下载文件 客户清单-20261123-0930.xlsx' }));
+    await waitFor(() => expect(saved).toEqual(['export-31.xlsx']));
+  }, 30_000);
+
   it('hides the export button without customers.export', async () => {
     renderApp('/customers');
     expect(await screen.findByText('上海华信贸易有限公司1', {}, { timeout: 15_000 })).toBeInTheDocument();
