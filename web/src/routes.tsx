@@ -34,6 +34,14 @@ const FollowUpRemindersPage = lazy(() => followUp().then((m) => ({ default: m.Fo
 const ContactDutiesPage = lazy(() => followUp().then((m) => ({ default: m.ContactDutiesPage })));
 const CareTasksPage = lazy(() => followUp().then((m) => ({ default: m.CareTasksPage })));
 const CalendarPage = lazy(() => import('./features/deadlines/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const integration = () => import('./features/integration');
+const ClientsPage = lazy(() => integration().then((m) => ({ default: m.ClientsPage })));
+const ClientDetailPage = lazy(() => integration().then((m) => ({ default: m.ClientDetailPage })));
+const WebhooksPage = lazy(() => integration().then((m) => ({ default: m.WebhooksPage })));
+const DeliveriesPage = lazy(() => integration().then((m) => ({ default: m.DeliveriesPage })));
+const ImportsPage = lazy(() => integration().then((m) => ({ default: m.ImportsPage })));
+const ImportDetailPage = lazy(() => integration().then((m) => ({ default: m.ImportDetailPage })));
+const ExportsPage = lazy(() => integration().then((m) => ({ default: m.ExportsPage })));
 const guard = (anyOf: string[], element: React.ReactNode) => <RequirePermission anyOf={anyOf}>{element}</RequirePermission>;
 
 export const routes: RouteObject[] = [
@@ -71,6 +79,13 @@ export const routes: RouteObject[] = [
           { path: 'follow-up/contact-duties', element: guard([P.customersRead], <ContactDutiesPage />) },
           { path: 'follow-up/care', element: guard([P.customersRead], <CareTasksPage />) },
           { path: 'admin/calendar', element: guard([P.adminCalendar], <CalendarPage />) },
+          { path: 'integration/clients', element: guard([P.integrationClients], <ClientsPage />) },
+          { path: 'integration/clients/:id', element: guard([P.integrationClients], <ClientDetailPage />) },
+          { path: 'integration/webhooks', element: guard([P.integrationWebhooks], <WebhooksPage />) },
+          { path: 'integration/webhooks/:id', element: guard([P.integrationWebhooks], <DeliveriesPage />) },
+          { path: 'integration/imports', element: guard([P.customersWrite], <ImportsPage />) },
+          { path: 'integration/imports/:id', element: guard([P.customersWrite], <ImportDetailPage />) },
+          { path: 'integration/exports', element: guard([P.customersExport], <ExportsPage />) },
           { path: '*', element: <PageNotFound /> },
         ],
       },

@@ -14,7 +14,17 @@ describe('navigation by permissions', () => {
       '/', '/customers', '/classification/statistics',
       '/deadlines/board', '/deadlines/reminders', '/deadlines/quotas', '/follow-up/reminders', '/follow-up/contact-duties', '/follow-up/care',
       '/access/lookup', '/access/requests', '/access/grants',
+      '/integration/imports',
     ]);
+  });
+
+  it('integration: imports with customers.write, exports with customers.export, API clients and webhooks for their administrators', () => {
+    const admin = { ...meAdmin, permissions: [...meAdmin.permissions, 'integration.clients', 'integration.webhooks'] };
+    expect(flat(visibleNavigation(admin))).toEqual(expect.arrayContaining(['/integration/clients', '/integration/webhooks']));
+    expect(flat(visibleNavigation(admin))).not.toContain('/integration/imports');
+    expect(flat(visibleNavigation(meGm))).toEqual(expect.arrayContaining(['/integration/imports', '/integration/exports']));
+    expect(flat(visibleNavigation(meGm))).not.toContain('/integration/clients');
+    expect(flat(visibleNavigation(meSales))).not.toContain('/integration/exports');
   });
 
   it('the customer-management department gets schemes and rating runs; only calendar administrators the calendar', () => {

@@ -1,5 +1,10 @@
 import {
   AlertOutlined,
+  ApiOutlined,
+  CloudDownloadOutlined,
+  CloudUploadOutlined,
+  DeploymentUnitOutlined,
+  SendOutlined,
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
@@ -74,6 +79,17 @@ export const NAVIGATION: NavItem[] = [
       { key: '/access/grants', labelKey: 'nav.myGrants', icon: <KeyOutlined /> },
       { key: '/access/inbox', labelKey: 'nav.inbox', icon: <CheckSquareOutlined />, anyOf: [P.accessApprove] },
       { key: '/access/read-log', labelKey: 'nav.readLog', icon: <AuditOutlined />, anyOf: [P.accessAuditLog] },
+    ],
+  },
+  {
+    key: 'integration',
+    labelKey: 'integration.nav.group',
+    icon: <DeploymentUnitOutlined />,
+    children: [
+      { key: '/integration/imports', labelKey: 'integration.nav.imports', icon: <CloudUploadOutlined />, anyOf: [P.customersWrite] },
+      { key: '/integration/exports', labelKey: 'integration.nav.exports', icon: <CloudDownloadOutlined />, anyOf: [P.customersExport] },
+      { key: '/integration/clients', labelKey: 'integration.nav.clients', icon: <ApiOutlined />, anyOf: [P.integrationClients] },
+      { key: '/integration/webhooks', labelKey: 'integration.nav.webhooks', icon: <SendOutlined />, anyOf: [P.integrationWebhooks] },
     ],
   },
   {

@@ -28,6 +28,8 @@ export const P = {
   adminRoles: 'admin.roles',
   adminUsers: 'admin.users',
   adminOrg: 'admin.org',
+  integrationClients: 'integration.clients',
+  integrationWebhooks: 'integration.webhooks',
 } as const;
 
 export function useMe() {

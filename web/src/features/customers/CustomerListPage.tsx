@@ -11,6 +11,7 @@ import { formatDateTime } from '../../components/format';
 import { StaffSelect, UnitTreeSelect } from '../../components/OrgPickers';
 import { EmptyState, ErrorState } from '../../components/States';
 import { P, usePermissions } from '../auth/permissions';
+import { CustomerExportButton } from '../integration/exports';
 import { useCustomerFilters, type CustomerFilters } from './useCustomerFilters';
 import { GradeTag, StatusTag } from './tags';
 
@@ -76,9 +77,12 @@ export function CustomerListPage() {
     <Card
       title={<Typography.Title level={4} style={{ margin: 0 }}>{t('customer.list')}</Typography.Title>}
       extra={
-        can(P.customersWrite) && (
-          <LinkButton to="/customers/new" type="primary" icon={<PlusOutlined />}>{t('customer.new')}</LinkButton>
-        )
+        <Space>
+          {can(P.customersExport) && <CustomerExportButton filters={filters} />}
+          {can(P.customersWrite) && (
+            <LinkButton to="/customers/new" type="primary" icon={<PlusOutlined />}>{t('customer.new')}</LinkButton>
+          )}
+        </Space>
       }
     >
       <Flex wrap gap={8} style={{ marginBottom: 16 }} role="search">
