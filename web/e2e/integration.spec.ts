@@ -5,7 +5,7 @@ import { expect, signIn, signOut, skipWithoutBrowser, snap, test } from './fixtu
 skipWithoutBrowser();
 test.describe.configure({ mode: 'serial' });
 
-/** Opens an item of the 集成 menu group (the group starts collapsed). */
+/** Opens an item of the 集成 menu group, expanding the group when it is collapsed. */
 async function openIntegration(page: Page, item: string) {
   const entry = page.getByRole('menuitem', { name: item });
   if (!(await entry.isVisible())) await page.getByRole('menuitem', { name: '集成' }).click();

@@ -58,7 +58,7 @@ export function AppLayout() {
             mode="inline"
             aria-label="main"
             selectedKeys={selected}
-            defaultOpenKeys={['classification', 'followUp', 'access', 'admin']}
+            defaultOpenKeys={nav.filter((item) => item.children).map((item) => item.key)}
             items={toMenuItems(nav, t)}
             onClick={({ key }) => navigate(key)}
           />
