@@ -34,6 +34,12 @@ const FollowUpRemindersPage = lazy(() => followUp().then((m) => ({ default: m.Fo
 const ContactDutiesPage = lazy(() => followUp().then((m) => ({ default: m.ContactDutiesPage })));
 const CareTasksPage = lazy(() => followUp().then((m) => ({ default: m.CareTasksPage })));
 const CalendarPage = lazy(() => import('./features/deadlines/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const kpi = () => import('./features/kpi/PeriodsPage');
+const ComplaintsPage = lazy(() => import('./features/kpi/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })));
+const KpiPeriodsPage = lazy(() => kpi().then((m) => ({ default: m.PeriodsPage })));
+const KpiPeriodPage = lazy(() => kpi().then((m) => ({ default: m.PeriodPage })));
+const ScorecardPage = lazy(() => import('./features/kpi/ScorecardPage').then((m) => ({ default: m.ScorecardPage })));
+const IndicatorsPage = lazy(() => import('./features/kpi/IndicatorsPage').then((m) => ({ default: m.IndicatorsPage })));
 const guard = (anyOf: string[], element: React.ReactNode) => <RequirePermission anyOf={anyOf}>{element}</RequirePermission>;
 
 export const routes: RouteObject[] = [
@@ -71,6 +77,11 @@ export const routes: RouteObject[] = [
           { path: 'follow-up/contact-duties', element: guard([P.customersRead], <ContactDutiesPage />) },
           { path: 'follow-up/care', element: guard([P.customersRead], <CareTasksPage />) },
           { path: 'admin/calendar', element: guard([P.adminCalendar], <CalendarPage />) },
+          { path: 'kpi/complaints', element: guard([P.customersRead, P.complaintsManage], <ComplaintsPage />) },
+          { path: 'kpi/periods', element: guard([P.kpiManage], <KpiPeriodsPage />) },
+          { path: 'kpi/periods/:month', element: guard([P.kpiManage], <KpiPeriodPage />) },
+          { path: 'kpi/scorecards', element: guard([P.kpiManage], <ScorecardPage />) },
+          { path: 'kpi/indicators', element: guard([P.customersRead], <IndicatorsPage />) },
           { path: '*', element: <PageNotFound /> },
         ],
       },

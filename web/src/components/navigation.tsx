@@ -1,5 +1,10 @@
 import {
   AlertOutlined,
+  CalculatorOutlined,
+  CommentOutlined,
+  FundOutlined,
+  LineChartOutlined,
+  StarOutlined,
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
@@ -62,6 +67,17 @@ export const NAVIGATION: NavItem[] = [
       { key: '/follow-up/reminders', labelKey: 'nav.followUpReminders', icon: <AlertOutlined />, anyOf: [P.customersRead] },
       { key: '/follow-up/contact-duties', labelKey: 'nav.contactDuties', icon: <PhoneOutlined />, anyOf: [P.customersRead] },
       { key: '/follow-up/care', labelKey: 'nav.careTasks', icon: <GiftOutlined />, anyOf: [P.customersRead] },
+    ],
+  },
+  {
+    key: 'kpi',
+    labelKey: 'kpi.nav.group',
+    icon: <FundOutlined />,
+    children: [
+      { key: '/kpi/complaints', labelKey: 'kpi.nav.complaints', icon: <CommentOutlined />, anyOf: [P.customersRead, P.complaintsManage] },
+      { key: '/kpi/periods', labelKey: 'kpi.nav.periods', icon: <CalculatorOutlined />, anyOf: [P.kpiManage] },
+      { key: '/kpi/scorecards', labelKey: 'kpi.nav.scorecards', icon: <StarOutlined />, anyOf: [P.kpiManage] },
+      { key: '/kpi/indicators', labelKey: 'kpi.nav.indicators', icon: <LineChartOutlined />, anyOf: [P.customersRead] },
     ],
   },
   {
