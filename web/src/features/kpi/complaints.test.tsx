@@ -54,7 +54,7 @@ describe('complaints on the customer page', () => {
       finding: '仓库排产失误',
       responsibleUnit: { id: 3, name: '华东营销部' },
       history: [
-        { from: null, to: 'Received', note: null, at: '2026-11-20T02:00:00+00:00', by: { id: 5, name: '张伟' } },
+        { to: 'Received', note: null, at: '2026-11-20T02:00:00+00:00', by: { id: 5, name: '张伟' } },
         { from: 'Received', to: 'Investigating', note: '转技术部', at: '2026-11-20T03:00:00+00:00', by: { id: 3, name: '赵敏' } },
         { from: 'Investigating', to: 'Replied', note: '已电话答复', at: '2026-11-21T03:00:00+00:00', by: { id: 3, name: '赵敏' } },
       ],
@@ -161,6 +161,7 @@ describe('company-wide complaints', () => {
     await user.click(screen.getByRole('combobox', { name: '按状态筛选' }));
     await user.click(await screen.findByTitle('已归档'));
     await waitFor(() => expect(queries.at(-1)?.get('status')).toBe('Archived'));
+    await waitFor(() => expect(document.querySelector('.ant-table .ant-spin-spinning')).toBeNull());
     await user.click(screen.getByRole('listitem', { name: '3' }));
     await waitFor(() => expect(queries.at(-1)?.get('page')).toBe('3'));
     expect(queries.at(-1)?.get('status')).toBe('Archived');

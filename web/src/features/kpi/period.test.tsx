@@ -16,7 +16,7 @@ describe('month-end KPI period', () => {
       period: period('2026-10', { status, runs, ...(status === 'Closed' ? { closedAt: '2026-11-03T02:00:00+00:00', closedBy: { id: 3, name: '赵敏' } } : {}) }),
       entries: [
         entry(1),
-        entry(2, { staff: null, rule: 'customerLost', points: -5, evidence: ['customer:8,complaint:3'] }),
+        entry(2, { staff: undefined, rule: 'customerLost', points: -5, evidence: ['customer:8,complaint:3'] }),
         entry(3, { kind: 'Adjustment', rule: 'adjustment', points: 1, amount: 100, evidence: [], reason: '备案系统故障，酌情返还', approvedBy: { id: 1, name: '王建国' } }),
       ],
     });
