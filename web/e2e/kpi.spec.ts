@@ -1,14 +1,22 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, signIn, signOut, skipWithoutBrowser, snap, test } from './fixtures';
 
 skipWithoutBrowser();
+
+/** Opens the 考核 menu group (collapsed by default) and clicks one of its entries. */
+async function kpiMenu(page: Page, entry: string) {
+  const item = page.getByRole('menuitem', { name: entry });
+  if (!(await item.isVisible())) await page.getByRole('menuitem', { name: /(^|\s)考核$/ }).click();
+  await item.click();
+}
 test.describe.configure({ mode: 'serial' });
 
 /** 市场部 (kpi.manage) runs last month's KPI, downloads the ledger with its token, closes the month and opens the scorecard. */
 test('the customer-management department runs the month-end KPI, closes the period and downloads the ledger', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await signIn(page, 'marketing1');
-  await page.getByRole('menuitem', { name: '月度考核' }).click();
+  await kpiMenu(page, '月度考核');
   await expect(page.getByRole('heading', { name: '月度考核' })).toBeVisible();
 
   // The month picker defaults to last month, which is over.
@@ -46,11 +54,22 @@ test('the customer-management department runs the month-end KPI, closes the peri
   await expect(page.getByRole('button', { name: /关\s*账/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /登记调整/ })).toBeVisible();
 
-  await page.getByRole('menuitem', { name: '年度百分考核' }).click();
+  await kpiMenu(page, '年度百分考核');
   await expect(page.getByRole('heading', { name: /年度百分考核/ })).toBeVisible();
   await expect(page.getByText('奖励线 90')).toBeVisible();
   await expect(page.getByText('合格线 80')).toBeVisible();
   await expect(page.locator('.ant-table-row').first()).toBeVisible();
+  // 服务质量 is scored by hand: once entered, the card is complete and shows its band and money.
+  for (const [unit, points] of [['华东营销部', '12'], ['客户服务中心', '14']] as const) {
+    const row = page.locator('.ant-table-row', { hasText: unit });
+    await row.getByRole('button', { name: /展开行/ }).click();
+    await page.getByRole('spinbutton', { name: `${unit} 服务质量与投诉处理` }).fill(points);
+    await page.locator('form', { has: page.getByRole('spinbutton', { name: `${unit} 服务质量与投诉处理` }) }).getByRole('button', { name: /保存评分/ }).click();
+    await expect(row.locator('.ant-tag').first()).not.toHaveText('未评完');
+    await row.locator('.ant-table-row-expand-icon').click(); // collapse it again
+  }
+  await expect(page.locator('.ant-table-row', { hasText: '华东营销部' })).toContainText(/奖励|合格|扣/);
+  await page.getByRole('heading', { name: /年度百分考核/ }).scrollIntoViewIfNeeded();
   await snap(page, testInfo, 'scorecard', { docs: true });
   await signOut(page);
 });
@@ -79,7 +98,7 @@ test('a salesperson registers a complaint and it is handled to archived', async 
   await signOut(page);
 
   await signIn(page, 'marketing1');
-  await page.getByRole('menuitem', { name: '客户投诉' }).click();
+  await kpiMenu(page, '客户投诉');
   await expect(page.getByRole('heading', { name: '客户投诉' })).toBeVisible();
   await page.getByRole('button', { name: subject }).click();
   const moves = drawer.getByTestId('complaint-moves');
@@ -98,7 +117,7 @@ test('a salesperson registers a complaint and it is handled to archived', async 
 
   await move('答复客户', async () => {
     const dialog = page.locator('.ant-modal').filter({ hasText: '答复客户' });
-    await dialog.getByRole('radio', { name: '属实' }).check();
+    await dialog.getByRole('radio', { name: '属实', exact: true }).check();
     await dialog.getByLabel('调查结论').fill('仓库排产失误，确属我方责任');
     await dialog.getByLabel('责任单位').click();
     await page.locator('.ant-select-tree-node-content-wrapper[title="华东营销部"]').click();

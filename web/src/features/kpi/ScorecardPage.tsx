@@ -69,8 +69,9 @@ export function ScorecardPage() {
                   name: s('total'),
                   type: 'bar',
                   barMaxWidth: 48,
+                  // A card not fully scored has no total yet: no bar rather than a misleading 0.
                   data: q.data.map((c) => ({
-                    value: c.total ?? 0,
+                    value: c.total ?? '-',
                     itemStyle: { color: (c.total ?? 0) >= REWARD_SCORE ? '#52c41a' : (c.total ?? 0) >= PASS_SCORE ? '#1677ff' : '#f5222d' },
                   })),
                   label: { show: true, position: 'top' },
