@@ -42,6 +42,12 @@ const DeliveriesPage = lazy(() => integration().then((m) => ({ default: m.Delive
 const ImportsPage = lazy(() => integration().then((m) => ({ default: m.ImportsPage })));
 const ImportDetailPage = lazy(() => integration().then((m) => ({ default: m.ImportDetailPage })));
 const ExportsPage = lazy(() => integration().then((m) => ({ default: m.ExportsPage })));
+const kpi = () => import('./features/kpi/PeriodsPage');
+const ComplaintsPage = lazy(() => import('./features/kpi/ComplaintsPage').then((m) => ({ default: m.ComplaintsPage })));
+const KpiPeriodsPage = lazy(() => kpi().then((m) => ({ default: m.PeriodsPage })));
+const KpiPeriodPage = lazy(() => kpi().then((m) => ({ default: m.PeriodPage })));
+const ScorecardPage = lazy(() => import('./features/kpi/ScorecardPage').then((m) => ({ default: m.ScorecardPage })));
+const IndicatorsPage = lazy(() => import('./features/kpi/IndicatorsPage').then((m) => ({ default: m.IndicatorsPage })));
 const guard = (anyOf: string[], element: React.ReactNode) => <RequirePermission anyOf={anyOf}>{element}</RequirePermission>;
 
 export const routes: RouteObject[] = [
@@ -86,6 +92,11 @@ export const routes: RouteObject[] = [
           { path: 'integration/imports', element: guard([P.customersWrite], <ImportsPage />) },
           { path: 'integration/imports/:id', element: guard([P.customersWrite], <ImportDetailPage />) },
           { path: 'integration/exports', element: guard([P.customersExport], <ExportsPage />) },
+          { path: 'kpi/complaints', element: guard([P.customersRead, P.complaintsManage], <ComplaintsPage />) },
+          { path: 'kpi/periods', element: guard([P.kpiManage], <KpiPeriodsPage />) },
+          { path: 'kpi/periods/:month', element: guard([P.kpiManage], <KpiPeriodPage />) },
+          { path: 'kpi/scorecards', element: guard([P.kpiManage], <ScorecardPage />) },
+          { path: 'kpi/indicators', element: guard([P.customersRead], <IndicatorsPage />) },
           { path: '*', element: <PageNotFound /> },
         ],
       },

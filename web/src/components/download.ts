@@ -1,3 +1,6 @@
+import { api } from '../api/client';
+import { ApiProblem, asProblem } from '../api/problem';
+
 /**
  * File downloads that carry the session: the file is fetched through the API client (bearer token, one refresh on a
  * 401) and saved from a Blob, so no token ever goes into a URL.
@@ -49,4 +52,24 @@ export async function download(
   const fileName = fileNameFrom(response, fallbackName);
   saveBlob(data as Blob, fileName);
   return { fileName };
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+/**
+ * Downloads a file from a GET endpoint of the API by path and query (for pages that build the path themselves), then
+ * saves it under the server's file name or `fallbackName`. Resolves to the saved name; rejects with the server's problem.
+ */
+export async function downloadFile(path: string, query: Query, fallbackName: string): Promise<string> {
+  const clean = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  // The path is one of the contract's download endpoints; the generic client call needs a loose type here.
+  const get = api.GET as unknown as (
+    p: string,
+    init: { params: { query: Query }; parseAs: 'blob'; headers: Record<string, string> },
+  ) => Promise<{ data?: Blob; error?: unknown; response: Response }>;
+  const { data, error, response } = await get(path, { params: { query: clean }, parseAs: 'blob', headers: { Accept: '*/*' } });
+  if (error || !data) throw new ApiProblem(asProblem(error) ?? { status: response.status, detail: response.statusText });
+  const name = fileNameFrom(response, fallbackName);
+  saveBlob(data, name);
+  return name;
 }

@@ -13,6 +13,7 @@ describe('navigation by permissions', () => {
     expect(keys).toEqual([
       '/', '/customers', '/classification/statistics',
       '/deadlines/board', '/deadlines/reminders', '/deadlines/quotas', '/follow-up/reminders', '/follow-up/contact-duties', '/follow-up/care',
+      '/kpi/complaints', '/kpi/indicators',
       '/access/lookup', '/access/requests', '/access/grants',
       '/integration/imports',
     ]);

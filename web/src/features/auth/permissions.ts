@@ -23,6 +23,7 @@ export const P = {
   classificationOverride: 'classification.override',
   deadlinesManage: 'deadlines.manage',
   kpiManage: 'kpi.manage',
+  complaintsManage: 'complaints.manage',
   adminCalendar: 'admin.calendar',
   orgRead: 'org.read',
   adminRoles: 'admin.roles',

@@ -8,8 +8,9 @@ import { $api, api } from '../../api/client';
 import { asProblem, problemStatus } from '../../api/problem';
 import type { CustomerDetail } from '../../api/types';
 import { formatDate, formatDateTime, formatMoney } from '../../components/format';
-import { ComingSoon, ErrorState, Loading, PageNotFound } from '../../components/States';
+import { ErrorState, Loading, PageNotFound } from '../../components/States';
 import { GradeTab } from '../classification/GradeTab';
+import { ComplaintsTab, ExpensesTab } from '../kpi/CustomerTabs';
 import { P, usePermissions } from '../auth/permissions';
 import { CustomerNotFound } from './CustomerNotFound';
 import { useUnits } from '../../components/OrgPickers';
@@ -41,7 +42,6 @@ function CustomerDetailView({ id }: { id: number }) {
   const may = (permission: string) => can(permission) && reaches(me, permission, c, units.data);
   const viaGrant = !units.isPending && !reaches(me, P.customersRead, c, units.data);
   const tab = params.get('tab') ?? 'archive';
-  const soon = { children: <ComingSoon /> };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -79,7 +79,12 @@ function CustomerDetailView({ id }: { id: number }) {
             { key: 'filings', label: t('customer.tabs.filings'), children: <ObligationsTab customerId={c.id} mayWrite={may(P.customersWrite) && !c.archived} /> },
             { key: 'feedback', label: t('customer.tabs.feedback'), children: <FeedbackTab customerId={c.id} mayWrite={may(P.customersWrite) && !c.archived} /> },
             { key: 'gradeHistory', label: t('customer.tabs.gradeHistory'), children: <GradeTab customer={c} mayOverride={may(P.classificationOverride)} /> },
-            { key: 'complaints', label: t('customer.tabs.complaints'), ...soon },
+            {
+              key: 'complaints',
+              label: t('customer.tabs.complaints'),
+              children: <ComplaintsTab customerId={c.id} mayRegister={(may(P.customersWrite) || may(P.complaintsManage)) && !c.archived} mayHandle={may(P.complaintsManage)} />,
+            },
+            { key: 'expenses', label: t('expense.tab'), children: <ExpensesTab customerId={c.id} mayWrite={may(P.customersWrite) && !c.archived} /> },
             { key: 'history', label: t('customer.tabs.history'), children: <HistoryTab customerId={c.id} /> },
             ...(can(P.accessAuditLog) ? [{ key: 'readLog', label: t('customer.tabs.readLog'), children: <ReadLogTab customerId={c.id} /> }] : []),
           ]}
