@@ -21,6 +21,7 @@ export const defaultHandlers = [
     ]),
   ),
   http.get('*/api/v1/org/staff', () => HttpResponse.json(paged([]))),
+  http.get('*/api/v1/customers/:id/praises', () => HttpResponse.json(paged([]))),
   http.post('*/api/v1/auth/logout', () => new HttpResponse(null, { status: 204 })),
   http.post('*/api/v1/auth/refresh', () => HttpResponse.json(problem(401, '刷新令牌无效'), { status: 401 })),
 ];

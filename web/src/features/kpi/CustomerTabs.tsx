@@ -7,10 +7,11 @@ import { $api, api } from '../../api/client';
 import { formatDate, formatDateTime, formatMoney } from '../../components/format';
 import { EmptyState, ErrorState } from '../../components/States';
 import { useRun } from '../../components/useRun';
+import { PraisesSection } from './PraisesSection';
 import { ComplaintDrawer, ComplaintStatusTag, SubstantiatedTag } from './ComplaintDrawer';
 import { EXPENSE_CATEGORIES, type ComplaintDto, type ExpenseCategory, type ExpenseDto } from './types';
 
-/** 投诉: the customer's complaints, newest first; registering one; each opens its workflow. */
+/** 投诉: the customer's complaints, newest first; registering one; each opens its workflow. Below them its praises. */
 export function ComplaintsTab({ customerId, mayRegister, mayHandle }: { customerId: number; mayRegister: boolean; mayHandle: boolean }) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
@@ -42,6 +43,7 @@ export function ComplaintsTab({ customerId, mayRegister, mayHandle }: { customer
           ]}
         />
       )}
+      <PraisesSection customerId={customerId} mayRecord={mayRegister} />
       <RegisterComplaintModal customerId={customerId} open={adding} onClose={() => setAdding(false)} onRegistered={(id) => setOpen(id)} />
       <ComplaintDrawer target={open === null ? null : { customerId, complaintId: open }} mayHandle={mayHandle} onClose={() => setOpen(null)} />
     </>

@@ -84,6 +84,7 @@ export function IndicatorsPage() {
                   { name: i('newCustomers'), type: 'bar', itemStyle: { color: '#52c41a' }, data: rows.map((r) => r.newCustomers) },
                   { name: i('lostCustomers'), type: 'bar', itemStyle: { color: '#f5222d' }, data: rows.map((r) => r.lostCustomers) },
                   { name: i('complaints'), type: 'bar', itemStyle: { color: '#fa8c16' }, data: rows.map((r) => r.complaints) },
+                  { name: i('praises'), type: 'bar', itemStyle: { color: '#13c2c2' }, data: rows.map((r) => r.praises) },
                 ],
               }}
             />
@@ -105,6 +106,7 @@ export function IndicatorsPage() {
                 { title: i('upgrades'), dataIndex: 'upgrades', align: 'right' },
                 { title: i('downgrades'), dataIndex: 'downgrades', align: 'right' },
                 { title: i('complaints'), dataIndex: 'complaints', align: 'right' },
+                { title: i('praises'), dataIndex: 'praises', align: 'right' },
                 { title: i('keyCustomerRevenueGrowth'), dataIndex: 'keyCustomerRevenueGrowth', align: 'right', render: percent },
                 { title: i('developmentRate'), dataIndex: 'developmentRate', align: 'right', render: percent },
                 { title: i('churnRate'), dataIndex: 'churnRate', align: 'right', render: percent },
