@@ -93,7 +93,9 @@ export function ExportJobModal({ id, onClose }: { id: number; onClose: () => voi
   const { message } = App.useApp();
   const { run, busy } = useRun();
   const q = $api.useQuery('get', '/api/v1/customers/exports/{id}', { params: { path: { id } } }, {
-    refetchInterval: (query) => (!query.state.data || ['Queued', 'Running'].includes(query.state.data.status) ? EXPORT_POLL_MS : false),
+    // A job that cannot be read (gone, refused) is not polled again: the dialog shows the error instead.
+    refetchInterval: (query) =>
+      query.state.status !== 'error' && (!query.state.data || ['Queued', 'Running'].includes(query.state.data.status)) ? EXPORT_POLL_MS : false,
   });
   const job = q.data;
   const fetched = useRef(false);
