@@ -65,6 +65,12 @@ test('an administrator creates an API client and sees its secret once', async ({
   await snap(page, testInfo, 'webhooks', { docs: true });
   await subscription.getByRole('link', { name: '投递记录' }).click();
   await expect(page.getByRole('heading', { name: /投递记录：https:\/\/93\.184\.215\.14/ })).toBeVisible();
+
+  // Stopped again, so the later tests' customers are not sent to an address this machine cannot reach.
+  await openIntegration(page, '事件订阅');
+  await subscription.getByRole('button', { name: /停用/ }).click();
+  await page.locator('.ant-popover:visible').getByRole('button', { name: /确\s*定|确\s*认/ }).click();
+  await expect(subscription).toContainText('已停用');
   await signOut(page);
 });
 
