@@ -4,6 +4,7 @@ using Crm.Api.Data;
 using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Activities;
 using Crm.Api.Domain.Customers;
+using Crm.Api.Features.Customers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Api.Features.Activities;
@@ -15,23 +16,16 @@ namespace Crm.Api.Features.Activities;
 /// </summary>
 internal static class ActivityAccess
 {
-    /// <summary>A customer the caller may see, with its co-servers; null when it is not there for them.</summary>
-    public static Task<Customer?> FindCustomerAsync(CrmDbContext db, CurrentUser user, long customerId, CancellationToken ct) =>
-        db.Customers.AsNoTracking().VisibleTo(user, db).Include(c => c.CoServers).SingleOrDefaultAsync(c => c.Id == customerId, ct);
-
-    private static bool Reaches(CurrentUser user, string permission, Customer customer) =>
-        user.ScopeFor(permission).Allows(customer.OwningUnitId, customer.ServiceUnitId, customer.OwnerId, customer.CoServers.Select(c => c.StaffId));
-
     public static Error? CheckMayRecord(CurrentUser user, Customer customer)
     {
-        if (!Reaches(user, Permissions.ActivitiesWrite, customer))
+        if (!CustomerWrites.Reaches(user, Permissions.ActivitiesWrite, customer))
             return Error.Forbidden("需要对该客户登记跟进记录的权限（activities.write）。");
         return customer.IsArchived ? Error.Conflict("archived", "客户已归档，请先恢复再登记或修改跟进记录。") : null;
     }
 
     public static Error? CheckMayChange(CurrentUser user, Customer customer, Activity activity)
     {
-        if (activity.CreatedById != user.StaffId && !Reaches(user, Permissions.ActivitiesManage, customer))
+        if (activity.CreatedById != user.StaffId && !CustomerWrites.Reaches(user, Permissions.ActivitiesManage, customer))
             return Error.Forbidden("只有登记人，或对该客户拥有 activities.manage 权限的管理人员，可以修改或删除这条跟进记录。");
         return CheckMayRecord(user, customer);
     }
@@ -57,7 +51,7 @@ internal static class ActivityAccess
     public static async Task<(Customer Customer, Activity Activity)?> FindAsync(CrmDbContext db, CurrentUser user, long customerId, long activityId,
         CancellationToken ct)
     {
-        var customer = await FindCustomerAsync(db, user, customerId, ct);
+        var customer = await CustomerWrites.FindVisibleAsync(db, user, customerId, ct);
         if (customer is null)
             return null;
         var activity = await db.Activities.Include(a => a.Participants).Include(a => a.KeyPersons).AsSplitQuery()

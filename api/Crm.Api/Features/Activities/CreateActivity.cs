@@ -3,6 +3,7 @@ using Crm.Api.Common.Errors;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Activities;
+using Crm.Api.Features.Customers;
 using FluentValidation;
 using Mediator;
 
@@ -25,7 +26,7 @@ public sealed class CreateActivityHandler(CrmDbContext db, UserContext users, Ti
     public async ValueTask<Result<ActivityDto>> Handle(CreateActivityCommand command, CancellationToken ct)
     {
         var user = users.User;
-        var customer = await ActivityAccess.FindCustomerAsync(db, user, command.CustomerId, ct);
+        var customer = await CustomerWrites.FindVisibleAsync(db, user, command.CustomerId, ct);
         if (customer is null)
             return Error.NotFound("客户");
         if (ActivityAccess.CheckMayRecord(user, customer) is { } refused)

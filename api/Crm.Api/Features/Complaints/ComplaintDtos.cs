@@ -43,20 +43,14 @@ public sealed record ComplaintDto(
 /// </summary>
 internal static class ComplaintAccess
 {
-    public static Task<Customer?> FindCustomerAsync(CrmDbContext db, CurrentUser user, long customerId, CancellationToken ct) =>
-        db.Customers.AsNoTracking().VisibleTo(user, db).Include(c => c.CoServers).SingleOrDefaultAsync(c => c.Id == customerId, ct);
-
-    public static bool Reaches(CurrentUser user, string permission, Customer customer) =>
-        user.ScopeFor(permission).Allows(customer.OwningUnitId, customer.ServiceUnitId, customer.OwnerId, customer.CoServers.Select(c => c.StaffId));
-
     /// <summary>Complaints and praises alike: whoever maintains the customer or handles its complaints records what the customer says.</summary>
     public static Error? CheckMayRegister(CurrentUser user, Customer customer, string what = "投诉") =>
-        Reaches(user, Permissions.CustomersWrite, customer) || Reaches(user, Permissions.ComplaintsManage, customer)
+        CustomerWrites.Reaches(user, Permissions.CustomersWrite, customer) || CustomerWrites.Reaches(user, Permissions.ComplaintsManage, customer)
             ? null
             : Error.Forbidden($"需要对该客户的维护权限（customers.write）或投诉处理权限（complaints.manage）才能登记{what}。");
 
     public static Error? CheckMayHandle(CurrentUser user, Customer customer) =>
-        Reaches(user, Permissions.ComplaintsManage, customer) ? null : Error.Forbidden("需要投诉处理权限（complaints.manage）。");
+        CustomerWrites.Reaches(user, Permissions.ComplaintsManage, customer) ? null : Error.Forbidden("需要投诉处理权限（complaints.manage）。");
 
     public static async Task<List<ComplaintDto>> ToDtosAsync(CrmDbContext db, IReadOnlyList<Complaint> complaints, CancellationToken ct)
     {

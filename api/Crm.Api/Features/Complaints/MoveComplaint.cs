@@ -3,6 +3,7 @@ using Crm.Api.Common.Errors;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Complaints;
+using Crm.Api.Features.Customers;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,7 @@ public sealed class MoveComplaintHandler(CrmDbContext db, UserContext users, Bus
     public async ValueTask<Result<ComplaintDto>> Handle(MoveComplaintCommand command, CancellationToken ct)
     {
         var user = users.User;
-        var customer = await ComplaintAccess.FindCustomerAsync(db, user, command.CustomerId, ct);
+        var customer = await CustomerWrites.FindVisibleAsync(db, user, command.CustomerId, ct);
         if (customer is null)
             return Error.NotFound("客户");
         var complaint = await db.Complaints.Include(c => c.Transitions).SingleOrDefaultAsync(c => c.Id == command.ComplaintId && c.CustomerId == customer.Id, ct);

@@ -3,6 +3,7 @@ using Crm.Api.Common.Errors;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Complaints;
+using Crm.Api.Features.Customers;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public sealed class RecordPraiseHandler(CrmDbContext db, UserContext users, Busi
     public async ValueTask<Result<PraiseDto>> Handle(RecordPraiseCommand command, CancellationToken ct)
     {
         var user = users.User;
-        var customer = await ComplaintAccess.FindCustomerAsync(db, user, command.CustomerId, ct);
+        var customer = await CustomerWrites.FindVisibleAsync(db, user, command.CustomerId, ct);
         if (customer is null)
             return Error.NotFound("客户");
         if (ComplaintAccess.CheckMayRegister(user, customer, "表扬") is { } refused)

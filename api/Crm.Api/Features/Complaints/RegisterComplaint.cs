@@ -3,6 +3,7 @@ using Crm.Api.Common.Errors;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Complaints;
+using Crm.Api.Features.Customers;
 using FluentValidation;
 using Mediator;
 
@@ -29,7 +30,7 @@ public sealed class RegisterComplaintHandler(CrmDbContext db, UserContext users,
     public async ValueTask<Result<ComplaintDto>> Handle(RegisterComplaintCommand command, CancellationToken ct)
     {
         var user = users.User;
-        var customer = await ComplaintAccess.FindCustomerAsync(db, user, command.CustomerId, ct);
+        var customer = await CustomerWrites.FindVisibleAsync(db, user, command.CustomerId, ct);
         if (customer is null)
             return Error.NotFound("客户");
         if (ComplaintAccess.CheckMayRegister(user, customer) is { } refused)

@@ -14,6 +14,10 @@ internal static class CustomerWrites
     public static bool Reaches(CurrentUser user, string permission, Customer customer) =>
         user.ScopeFor(permission).Allows(customer.OwningUnitId, customer.ServiceUnitId, customer.OwnerId, customer.CoServers.Select(c => c.StaffId));
 
+    /// <summary>A customer the caller may see, untracked, with its co-servers (for <see cref="Reaches"/>); null when it is not there for them.</summary>
+    public static Task<Customer?> FindVisibleAsync(CrmDbContext db, CurrentUser user, long customerId, CancellationToken ct) =>
+        db.Customers.AsNoTracking().VisibleTo(user, db).Include(c => c.CoServers).SingleOrDefaultAsync(c => c.Id == customerId, ct);
+
     public static Error? CheckWritable(CurrentUser user, Customer customer)
     {
         if (!Reaches(user, Permissions.CustomersWrite, customer))

@@ -1,6 +1,7 @@
 using Crm.Api.Common.Errors;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
+using Crm.Api.Features.Customers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public sealed class ListCustomerObligationsHandler(CrmDbContext db, UserContext 
 {
     public async ValueTask<Result<IReadOnlyList<ObligationDto>>> Handle(ListCustomerObligationsQuery query, CancellationToken ct)
     {
-        var customer = await ObligationAccess.FindCustomerAsync(db, users.User, query.CustomerId, ct);
+        var customer = await CustomerWrites.FindVisibleAsync(db, users.User, query.CustomerId, ct);
         if (customer is null)
             return Error.NotFound("客户");
         var obligations = await db.Obligations.AsNoTracking().Where(o => o.CustomerId == customer.Id).OrderBy(o => o.Id).ToListAsync(ct);

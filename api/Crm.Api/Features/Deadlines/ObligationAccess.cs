@@ -4,6 +4,7 @@ using Crm.Api.Data;
 using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Customers;
 using Crm.Api.Domain.Deadlines;
+using Crm.Api.Features.Customers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Api.Features.Deadlines;
@@ -15,21 +16,15 @@ namespace Crm.Api.Features.Deadlines;
 /// </summary>
 internal static class ObligationAccess
 {
-    public static Task<Customer?> FindCustomerAsync(CrmDbContext db, CurrentUser user, long customerId, CancellationToken ct) =>
-        db.Customers.AsNoTracking().VisibleTo(user, db).Include(c => c.CoServers).SingleOrDefaultAsync(c => c.Id == customerId, ct);
-
-    private static bool Reaches(CurrentUser user, string permission, Customer customer) =>
-        user.ScopeFor(permission).Allows(customer.OwningUnitId, customer.ServiceUnitId, customer.OwnerId, customer.CoServers.Select(c => c.StaffId));
-
     public static Error? CheckMaySubmit(CurrentUser user, Customer customer)
     {
-        if (!Reaches(user, Permissions.CustomersWrite, customer))
+        if (!CustomerWrites.Reaches(user, Permissions.CustomersWrite, customer))
             return Error.Forbidden("需要对该客户的维护权限（customers.write）才能提交备案或变更报告。");
         return customer.IsArchived ? Error.Conflict("archived", "客户已归档，请先恢复再提交。") : null;
     }
 
     public static Error? CheckMayDecide(CurrentUser user, Customer customer) =>
-        Reaches(user, Permissions.DeadlinesManage, customer) ? null : Error.Forbidden("需要备案审核权限（deadlines.manage）。");
+        CustomerWrites.Reaches(user, Permissions.DeadlinesManage, customer) ? null : Error.Forbidden("需要备案审核权限（deadlines.manage）。");
 
     /// <summary>The customer's filing, or the change report with <paramref name="reportId"/>, tracked.</summary>
     public static Task<Obligation?> FindObligationAsync(CrmDbContext db, long customerId, ObligationKind kind, long? reportId, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using Crm.Api.Common.Errors;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Deadlines;
+using Crm.Api.Features.Customers;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public sealed class ReturnObligationHandler(CrmDbContext db, UserContext users, 
     public async ValueTask<Result<ObligationDto>> Handle(ReturnObligationCommand command, CancellationToken ct)
     {
         var user = users.User;
-        var customer = await ObligationAccess.FindCustomerAsync(db, user, command.CustomerId, ct);
+        var customer = await CustomerWrites.FindVisibleAsync(db, user, command.CustomerId, ct);
         if (customer is null)
             return Error.NotFound("客户");
         if (ObligationAccess.CheckMayDecide(user, customer) is { } refused)

@@ -3,6 +3,7 @@ using Crm.Api.Common.Errors;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Deadlines;
+using Crm.Api.Features.Customers;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ public sealed class SubmitObligationHandler(CrmDbContext db, UserContext users, 
     public async ValueTask<Result<ObligationDto>> Handle(SubmitObligationCommand command, CancellationToken ct)
     {
         var user = users.User;
-        var customer = await ObligationAccess.FindCustomerAsync(db, user, command.CustomerId, ct);
+        var customer = await CustomerWrites.FindVisibleAsync(db, user, command.CustomerId, ct);
         if (customer is null)
             return Error.NotFound("客户");
         if (ObligationAccess.CheckMaySubmit(user, customer) is { } refused)

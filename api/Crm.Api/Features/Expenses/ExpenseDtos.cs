@@ -23,9 +23,6 @@ public sealed record FilingStatusDto(long CustomerId, string CustomerName, DateO
 
 internal static class ExpenseAccess
 {
-    public static Task<Customer?> FindCustomerAsync(CrmDbContext db, CurrentUser user, long customerId, CancellationToken ct) =>
-        db.Customers.AsNoTracking().VisibleTo(user, db).Include(c => c.CoServers).SingleOrDefaultAsync(c => c.Id == customerId, ct);
-
     /// <summary>The met date of the customer's filing; null while it is not accepted.</summary>
     public static Task<DateOnly?> FiledOnAsync(CrmDbContext db, long customerId, CancellationToken ct) =>
         db.Obligations.AsNoTracking().Where(o => o.CustomerId == customerId && o.Kind == ObligationKind.Filing && o.Status == ObligationStatus.Met)

@@ -4,6 +4,7 @@ using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Expenses;
+using Crm.Api.Features.Customers;
 using FluentValidation;
 using Mediator;
 
@@ -31,10 +32,10 @@ public sealed class RecordExpenseHandler(CrmDbContext db, UserContext users, Bus
     public async ValueTask<Result<ExpenseDto>> Handle(RecordExpenseCommand command, CancellationToken ct)
     {
         var user = users.User;
-        var customer = await ExpenseAccess.FindCustomerAsync(db, user, command.CustomerId, ct);
+        var customer = await CustomerWrites.FindVisibleAsync(db, user, command.CustomerId, ct);
         if (customer is null)
             return Error.NotFound("客户");
-        if (!user.ScopeFor(Permissions.CustomersWrite).Allows(customer.OwningUnitId, customer.ServiceUnitId, customer.OwnerId, customer.CoServers.Select(c => c.StaffId)))
+        if (!CustomerWrites.Reaches(user, Permissions.CustomersWrite, customer))
             return Error.Forbidden("需要对该客户的维护权限（customers.write）才能登记费用。");
         var expense = new Expense(customer.Id, command.SpentOn, command.Category, command.Amount, command.Description?.Trim(), clock.UtcNow, user.StaffId);
         db.Expenses.Add(expense);

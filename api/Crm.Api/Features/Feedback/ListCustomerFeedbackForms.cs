@@ -1,6 +1,7 @@
 using Crm.Api.Common.Errors;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
+using Crm.Api.Features.Customers;
 using Crm.Api.Features.Deadlines;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed class ListCustomerFeedbackFormsHandler(CrmDbContext db, UserContex
 {
     public async ValueTask<Result<IReadOnlyList<FeedbackFormDto>>> Handle(ListCustomerFeedbackFormsQuery query, CancellationToken ct)
     {
-        var customer = await ObligationAccess.FindCustomerAsync(db, users.User, query.CustomerId, ct);
+        var customer = await CustomerWrites.FindVisibleAsync(db, users.User, query.CustomerId, ct);
         if (customer is null)
             return Error.NotFound("客户");
         var forms = await db.FeedbackForms.AsNoTracking().Where(f => f.CustomerId == customer.Id)

@@ -4,6 +4,7 @@ using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Customers;
 using Crm.Api.Domain.Deadlines;
+using Crm.Api.Features.Customers;
 using Crm.Api.Features.Deadlines;
 using Crm.Api.Features.Facts;
 using FluentValidation;
@@ -61,7 +62,7 @@ public sealed class SubmitFeedbackFormHandler(CrmDbContext db, UserContext users
     public async ValueTask<Result<FeedbackFormDto>> Handle(SubmitFeedbackFormCommand command, CancellationToken ct)
     {
         var user = users.User;
-        var customer = await ObligationAccess.FindCustomerAsync(db, user, command.CustomerId, ct);
+        var customer = await CustomerWrites.FindVisibleAsync(db, user, command.CustomerId, ct);
         if (customer is null)
             return Error.NotFound("客户");
         if (ObligationAccess.CheckMaySubmit(user, customer) is { } refused)
