@@ -45,6 +45,8 @@ export default defineConfig({
     baseURL,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // The SPA then opens dialogs and drawers without animation, so no click lands on a dialog still zooming in.
+    reducedMotion: 'reduce',
     viewport: { width: 1400, height: 900 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,24 @@ export async function signIn(page: Page, username: string) {
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: /退出登录/ }).click();
   await expect(page.getByLabel('用户名')).toBeVisible();
+}
+
+/** Opens an entry of a menu group, expanding the group first when it is collapsed. */
+export async function openMenu(page: Page, group: string | RegExp, entry: string) {
+  const item = page.getByRole('menuitem', { name: entry });
+  if (!(await item.isVisible())) await page.getByRole('menuitem', { name: group }).click();
+  await item.click();
+}
+
+/**
+ * Ticks a checkbox or radio. On a loaded machine a click can land while a dialog is still zooming in, and Playwright
+ * then reports "Clicking the checkbox did not change its state" at once; the click is retried until the box holds.
+ */
+export async function check(box: Locator) {
+  await expect(async () => {
+    await box.check({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(box).toBeChecked();
 }
 
 /**

@@ -1,16 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, signIn, signOut, skipWithoutBrowser, snap, test } from './fixtures';
+import { check, expect, openMenu, signIn, signOut, skipWithoutBrowser, snap, test } from './fixtures';
 
 skipWithoutBrowser();
 test.describe.configure({ mode: 'serial' });
 
-/** Opens an item of the 集成 menu group, expanding the group when it is collapsed. */
-async function openIntegration(page: Page, item: string) {
-  const entry = page.getByRole('menuitem', { name: item });
-  if (!(await entry.isVisible())) await page.getByRole('menuitem', { name: '集成' }).click();
-  await entry.click();
-}
+/** Opens an entry of the 集成 menu group. */
+const openIntegration = (page: Page, entry: string) => openMenu(page, '集成', entry);
 
 /** An administrator registers the ERP as an API client: the secret is shown once, then never again; and subscribes to events. */
 test('an administrator creates an API client and sees its secret once', async ({ page }, testInfo) => {
@@ -53,8 +49,8 @@ test('an administrator creates an API client and sees its secret once', async ({
   await page.getByRole('button', { name: /新建订阅/ }).click();
   const hook = page.getByRole('dialog').filter({ hasText: '新建订阅' });
   await hook.getByLabel('接收地址').fill('https://93.184.215.14/crm-events');
-  await hook.getByRole('checkbox', { name: /customer\.created/ }).check();
-  await hook.getByRole('checkbox', { name: /customer\.graded/ }).check();
+  await check(hook.getByRole('checkbox', { name: /customer\.created/ }));
+  await check(hook.getByRole('checkbox', { name: /customer\.graded/ }));
   await hook.getByLabel('说明').fill('ERP 同步');
   await hook.getByRole('button', { name: /新\s*建/ }).click();
   const hookSecret = page.getByRole('dialog').filter({ hasText: '签名密钥（仅显示这一次）' });
@@ -86,7 +82,7 @@ test('the customer-management department imports a facts CSV with one bad row an
 
   await openIntegration(page, '批量导入');
   await expect(page.getByRole('heading', { name: '批量导入' })).toBeVisible();
-  await page.getByRole('radio', { name: '月度经营数据' }).check();
+  await check(page.getByRole('radio', { name: '月度经营数据' }));
   const template = page.waitForEvent('download');
   await page.getByRole('button', { name: /下载模板/ }).click();
   const templateFile = await (await template).path();

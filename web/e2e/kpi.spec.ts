@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, signIn, signOut, skipWithoutBrowser, snap, test } from './fixtures';
+import { check, expect, openMenu, signIn, signOut, skipWithoutBrowser, snap, test } from './fixtures';
 
 skipWithoutBrowser();
 
-/** Opens the 考核 menu group (collapsed by default) and clicks one of its entries. */
-async function kpiMenu(page: Page, entry: string) {
-  const item = page.getByRole('menuitem', { name: entry });
-  if (!(await item.isVisible())) await page.getByRole('menuitem', { name: /(^|\s)考核$/ }).click();
-  await item.click();
-}
+/** Opens an entry of the 考核 menu group. */
+const kpiMenu = (page: Page, entry: string) => openMenu(page, /(^|\s)考核$/, entry);
+
 test.describe.configure({ mode: 'serial' });
 
 /** 市场部 (kpi.manage) runs last month's KPI, downloads the ledger with its token, closes the month and opens the scorecard. */
@@ -117,7 +114,7 @@ test('a salesperson registers a complaint and it is handled to archived', async 
 
   await move('答复客户', async () => {
     const dialog = page.locator('.ant-modal').filter({ hasText: '答复客户' });
-    await dialog.getByRole('radio', { name: '属实', exact: true }).check();
+    await check(dialog.getByRole('radio', { name: '属实', exact: true }));
     await dialog.getByLabel('调查结论').fill('仓库排产失误，确属我方责任');
     await dialog.getByLabel('责任单位').click();
     await page.locator('.ant-select-tree-node-content-wrapper[title="华东营销部"]').click();

@@ -6,10 +6,15 @@ import 'dayjs/locale/zh-cn';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SessionProvider } from '../features/auth/session';
+import { useReducedMotion } from './useReducedMotion';
 
-/** antd's locale and dayjs follow the i18next language; zh-CN is the default. */
+/**
+ * antd's locale and dayjs follow the i18next language; zh-CN is the default. Dialogs, drawers and menus open without
+ * animation for people whose system asks for reduced motion.
+ */
 export function AppProviders({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
+  const reducedMotion = useReducedMotion();
   const isEnglish = i18n.language === 'en';
   useEffect(() => {
     dayjs.locale(isEnglish ? 'en' : 'zh-cn');
@@ -17,7 +22,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
     document.title = i18n.t('app.title');
   }, [isEnglish, i18n]);
   return (
-    <ConfigProvider locale={isEnglish ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff' } }}>
+    <ConfigProvider locale={isEnglish ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff', motion: !reducedMotion } }}>
       <AntdApp>
         <SessionProvider>{children}</SessionProvider>
       </AntdApp>
