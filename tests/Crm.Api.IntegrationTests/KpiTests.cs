@@ -192,7 +192,59 @@ public abstract class KpiTestsBase(ApiFixture fixture)
         card["disqualifiedStaff"]!.AsArray().Select(s => s!["id"]!.GetValue<long>()).ShouldBe([person]);
         (card["outcome"]!["band"]!.GetValue<string>(), card["outcome"]!["reward"]!.GetValue<decimal>()).ShouldBe(("Reward", 0m));
     }
+    [Fact]
+    public async Task Kpi_manage_with_a_unit_scope_reaches_only_that_units_ledger_and_scorecards_and_cannot_run_or_close_the_company_month()
+    {
+        Clock.SetShanghai(2026, 5, 6, 9);
+        var marketing = await Api.As("marketing1");
+        var gm = await marketing.StaffId("gm");
+        var east = await marketing.UnitId("EAST");
+        var south = await marketing.UnitId("SOUTH");
+        await Ok(await marketing.PostAsync($"{K}/2026-04/run", null));
+        var southReason = $"华南调整 {Guid.NewGuid():N}";
+        var southAdjustment = await Ok(await marketing.PostJson($"{K}/2026-04/adjustments",
+            new { unitId = south, points = -2m, amount = -200m, reason = southReason, approverId = gm }), HttpStatusCode.Created);
+        var companyLedger = await Ok(await marketing.GetAsync($"{K}/2026-04"));
+
+        await using (await (await Api.As("admin")).GrantExtraRole("east.manager", ("kpi.manage", "UnitSubtree")))
+        {
+            var manager = await Api.As("east.manager");
+            var ledger = await Ok(await manager.GetAsync($"{K}/2026-04"));
+            var entries = ledger["entries"]!.AsArray();
+            entries.ShouldNotBeEmpty();
+            entries.ShouldAllBe(e => e!["unit"]!["id"]!.GetValue<long>() != south);
+            entries.ShouldContain(e => e!["unit"]!["id"]!.GetValue<long>() == east);
+            entries.Count.ShouldBeLessThan(companyLedger["entries"]!.AsArray().Count);
+            ledger["period"]!["entries"]!.GetValue<int>().ShouldBe(entries.Count);
+            (await Ok(await manager.GetAsync($"{K}/2026-04?unitId={south}")))["entries"]!.AsArray().ShouldBeEmpty();
+            (await manager.GetStringAsync($"{K}/2026-04/export?format=csv")).ShouldNotContain(southReason);
+            JsonNode.Parse(await manager.GetStringAsync($"{K}?year=2026"))!.AsArray()
+                .Single(p => p!["month"]!.GetValue<string>() == "2026-04")!["entries"]!.GetValue<int>().ShouldBe(entries.Count);
+
+            // The month-end run and the close are company-wide.
+            (await manager.PostAsync($"{K}/2026-04/run", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            (await manager.PostAsync($"{K}/2026-04/close", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+            // Corrections only inside the reach; another unit's correction is not there to withdraw.
+            (await manager.PostJson($"{K}/2026-04/adjustments", new { unitId = south, points = 1m, amount = 0m, reason = "越权", approverId = gm }))
+                .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            await Ok(await manager.PostJson($"{K}/2026-04/adjustments", new { unitId = east, points = 1m, amount = 0m, reason = "本部门补交", approverId = gm }),
+                HttpStatusCode.Created);
+            (await manager.DeleteAsync($"{K}/2026-04/adjustments/{southAdjustment["id"]}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+            // Scorecards: the units of the reach only.
+            var cards = JsonNode.Parse(await manager.GetStringAsync("/api/v1/kpi/scorecards/2026"))!.AsArray();
+            cards.ShouldNotBeEmpty();
+            cards.ShouldAllBe(c => c!["unit"]!["id"]!.GetValue<long>() != south);
+            cards.ShouldContain(c => c!["unit"]!["id"]!.GetValue<long>() == east);
+            (await manager.GetAsync($"/api/v1/kpi/scorecards/2026?unitId={south}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await manager.PutJson($"/api/v1/kpi/scorecards/2026/units/{south}", new { items = new Dictionary<string, decimal> { ["service"] = 10 } }, null))
+                .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+        (await marketing.DeleteAsync($"{K}/2026-04/adjustments/{southAdjustment["id"]}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
 }
+
 
 public sealed class KpiTests(KpiTests.Fixture fixture) : KpiTestsBase(fixture), IClassFixture<KpiTests.Fixture>
 {

@@ -240,6 +240,9 @@ public abstract class WebhookTestsBase(ApiFixture fixture)
         await Subscribe(await Api.As("admin"), receiver.BaseUrl + "/admin", "kpi.period.closed");
         var finance = await Api.AsApiClient(await Api.CreateApiClient("财务系统", ["kpi:manage", "webhooks:manage"]));
         var (_, secret) = await Subscribe(finance, receiver.BaseUrl + "/finance", "kpi.period.closed");
+        // A unit manager who keeps their unit's KPI: the close announces company totals, so they hear nothing of it either.
+        await using var unitKpi = await (await Api.As("admin")).GrantExtraRole("east.manager", ("kpi.manage", "UnitSubtree"), ("integration.webhooks", "All"));
+        await Subscribe(await Api.As("east.manager"), receiver.BaseUrl + "/unit", "kpi.period.closed");
 
         var marketing = await Api.As("marketing1");
         (await marketing.PostAsync("/api/v1/kpi/periods/2025-12/run", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -260,6 +263,7 @@ public abstract class WebhookTestsBase(ApiFixture fixture)
         await Task.Delay(300);
         receiver.Received.Count(w => w.Path == "/finance").ShouldBe(1);
         receiver.Received.ShouldNotContain(w => w.Path == "/admin");
+        receiver.Received.ShouldNotContain(w => w.Path == "/unit");
         var ledger = await finance.GetAsync("/api/v1/kpi/periods/2025-12");
         ledger.StatusCode.ShouldBe(HttpStatusCode.OK, await ledger.Content.ReadAsStringAsync());
         (await ledger.Body())["period"]!["status"]!.GetValue<string>().ShouldBe("Closed");

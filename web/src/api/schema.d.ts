@@ -1786,7 +1786,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** KPI months with their status (Open/Closed), runs and unit-level totals, newest first (kpi.manage) */
+        /** KPI months with their status (Open/Closed), runs and the totals within the caller's kpi.manage scope, newest first */
         get: operations["ListKpiPeriods"];
         put?: never;
         post?: never;
@@ -1803,7 +1803,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A month's KPI ledger (kpi.manage): entries per unit (staff null) and per person, with rule, points, amount and evidence */
+        /** A month's KPI ledger within the caller's kpi.manage scope: entries per unit (staff null) and per person, with rule, points, amount and evidence */
         get: operations["GetKpiLedger"];
         put?: never;
         post?: never;
@@ -1823,7 +1823,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run the month-end KPI rules for a month that is over (kpi.manage); re-running an open month replaces its computed entries
+         * Run the month-end KPI rules for a month that is over (kpi.manage, company scope); re-running an open month replaces its computed entries
          * @description Rules: lateFiling (an obligation reminded ≥ Kpi:LateFilingReminders times in the month), feedbackShortfall (forms missing from the unit's quota), contactShortfall (contacts missing from duties whose period ended by the month end), complaintsDisqualify (≥ Kpi:ComplaintsPerYearDisqualify substantiated complaints this year, once per year), customerLost (lost within Kpi:LostCustomerComplaintMonths after a substantiated complaint). 409 `monthNotOver` before the month ends, `periodClosed` once closed.
          */
         post: operations["RunKpiPeriod"];
@@ -1842,7 +1842,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a month that has been run (kpi.manage): no more runs or changes (409 `periodClosed`), only adjustments beside it */
+        /** Close a month that has been run (kpi.manage, company scope): no more runs or changes (409 `periodClosed`), only adjustments beside it */
         post: operations["CloseKpiPeriod"];
         delete?: never;
         options?: never;
@@ -1859,7 +1859,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a correction with reason and approver to a month's ledger, open or closed (kpi.manage) */
+        /** Add a correction with reason and approver to a month's ledger, open or closed (kpi.manage over the unit; 403 outside it) */
         post: operations["AdjustKpiPeriod"];
         delete?: never;
         options?: never;
@@ -1892,7 +1892,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The year's 100-point unit scorecards (服务客户考核评比评分表) with bands, rewards and deductions (kpi.manage)
+         * The year's 100-point unit scorecards (服务客户考核评比评分表) with bands, rewards and deductions, for the units of the caller's kpi.manage scope
          * @description Items are entered by hand or fed by the ledger (maximum + the year's unit-level points of their rules, within 0..maximum). ≥ Kpi:RewardScore: Kpi:RewardAmount to the leadership (none when disqualified by ≥ Kpi:ComplaintsPerYearDisqualify substantiated complaints); below Kpi:PassScore: per point below — a started point counts whole (79.5 → 1) — Kpi:LeaderPenaltyPerPoint off the main leader's and Kpi:DeputyPenaltyPerPoint off each deputy's annual bonus.
          */
         get: operations["GetScorecards"];
@@ -1912,7 +1912,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Enter a unit's item scores for a year (kpi.manage): item code → points (0..maximum); replaces the entered ones */
+        /** Enter a unit's item scores for a year (kpi.manage over the unit; 404 outside it): item code → points (0..maximum); replaces the entered ones */
         put: operations["EnterScorecard"];
         post?: never;
         delete?: never;

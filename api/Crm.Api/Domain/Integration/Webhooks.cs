@@ -26,16 +26,16 @@ public static class WebhookEventTypes
         [AccessGranted] = "客户档案查阅授权生效",
         [FilingOverdue] = "客户备案逾期（首次提醒时）",
         [ChangeReportOverdue] = "客户信息变更报告逾期（首次提醒时）",
-        [KpiPeriodClosed] = "月度考核关账（台账从此不可更改；订阅者需有 kpi.manage）",
+        [KpiPeriodClosed] = "月度考核关账（台账从此不可更改；订阅者需有全公司范围的 kpi.manage）",
     };
 
-    // Events that are about no customer are filtered by the permission that reads what they announce instead.
+    // Events that are about no customer announce company-wide facts: the subscriber needs the permission that reads them, over the whole company.
     private static readonly IReadOnlyDictionary<string, string> RequiredPermission = new Dictionary<string, string>
     {
         [KpiPeriodClosed] = Permissions.KpiManage,
     };
 
-    /// <summary>The permission a subscriber needs, beyond integration.webhooks, to hear of this type; null when none.</summary>
+    /// <summary>The permission a subscriber needs with company scope, beyond integration.webhooks, to hear of this type; null when none.</summary>
     public static string? PermissionToReceive(string type) => RequiredPermission.GetValueOrDefault(type);
 
     public static IReadOnlyList<string> All { get; } = Catalogue.Keys.ToList();

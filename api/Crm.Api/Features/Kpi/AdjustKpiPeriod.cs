@@ -49,6 +49,8 @@ public sealed class AdjustKpiHandler(CrmDbContext db, UserContext users, Busines
             return Error.Field("unitId", "单位不存在。");
         if (command.StaffId is { } staffId && !await db.Staff.AnyAsync(s => s.Id == staffId, ct))
             return Error.Field("staffId", "人员不存在。");
+        if (!KpiAccess.Reach(user).Covers(command.UnitId, command.StaffId))
+            return Error.Forbidden("该单位不在您的考核管理范围内（kpi.manage 的数据范围）。");
         if (command.ApproverId == user.StaffId)
             return Error.Field("approverId", "调整须由登记人以外的人审批。");
         if (!await db.Staff.AnyAsync(s => s.Id == command.ApproverId && s.IsActive, ct))
@@ -73,7 +75,8 @@ public sealed class DeleteKpiAdjustmentHandler(CrmDbContext db, UserContext user
             return refused;
         if (!KpiAccess.TryMonth(command.Month, out var month))
             return KpiAccess.BadMonth();
-        var entry = await db.KpiEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == command.EntryId && e.Month == month, ct);
+        var entry = await db.KpiEntries.AsNoTracking().Within(KpiAccess.Reach(users.User))
+            .SingleOrDefaultAsync(e => e.Id == command.EntryId && e.Month == month, ct);
         if (entry is null)
             return Error.NotFound("考核记录");
         if (entry.Kind != KpiEntryKind.Adjustment)

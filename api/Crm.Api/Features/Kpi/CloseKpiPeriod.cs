@@ -18,7 +18,7 @@ public sealed class CloseKpiPeriodHandler(CrmDbContext db, UserContext users, Bu
     public async ValueTask<Result<KpiPeriodDto>> Handle(CloseKpiPeriodCommand command, CancellationToken ct)
     {
         var user = users.User;
-        if (KpiAccess.CheckMayManage(user) is { } refused)
+        if (KpiAccess.CheckMayManageCompany(user) is { } refused)
             return refused;
         if (!KpiAccess.TryMonth(command.Month, out var month))
             return KpiAccess.BadMonth();
@@ -33,7 +33,7 @@ public sealed class CloseKpiPeriodHandler(CrmDbContext db, UserContext users, Bu
                 .SetProperty(p => p.ClosedById, user.StaffId), ct);
         if (closed == 0)
             return KpiPeriods.Closed(command.Month);
-        var result = await KpiAccess.ToDtoAsync(db, await db.KpiPeriods.AsNoTracking().SingleAsync(p => p.Id == period.Id, ct), ct);
+        var result = await KpiAccess.ToDtoAsync(db, await db.KpiPeriods.AsNoTracking().SingleAsync(p => p.Id == period.Id, ct), KpiAccess.Reach(user), ct);
         db.OutboxEvents.Add(new OutboxEvent(WebhookEventTypes.KpiPeriodClosed, null, JsonSerializer.Serialize(new
         {
             month = result.Month, closedAt = now, closedById = user.StaffId, entries = result.Entries, unitPoints = result.Points, unitAmount = result.Amount,

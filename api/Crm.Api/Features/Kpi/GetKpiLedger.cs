@@ -9,7 +9,7 @@ namespace Crm.Api.Features.Kpi;
 
 public sealed record GetKpiLedgerQuery(string Month, long? UnitId, long? StaffId, string? Rule, KpiEntryKind? Kind) : IQuery<Result<KpiLedgerDto>>;
 
-/// <summary>A month's period and its ledger entries (kpi.manage), by unit, person and rule.</summary>
+/// <summary>A month's period and its ledger entries within the caller's kpi.manage reach, by unit, person and rule.</summary>
 public sealed class GetKpiLedgerHandler(CrmDbContext db, UserContext users) : IQueryHandler<GetKpiLedgerQuery, Result<KpiLedgerDto>>
 {
     public async ValueTask<Result<KpiLedgerDto>> Handle(GetKpiLedgerQuery query, CancellationToken ct)
@@ -21,7 +21,8 @@ public sealed class GetKpiLedgerHandler(CrmDbContext db, UserContext users) : IQ
         var period = await db.KpiPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Month == month, ct);
         if (period is null)
             return Error.NotFound("考核期间");
-        var entries = db.KpiEntries.AsNoTracking().Where(e => e.PeriodId == period.Id);
+        var reach = KpiAccess.Reach(users.User);
+        var entries = db.KpiEntries.AsNoTracking().Where(e => e.PeriodId == period.Id).Within(reach);
         if (query.UnitId is { } unitId)
             entries = entries.Where(e => e.UnitId == unitId);
         if (query.StaffId is { } staffId)
@@ -31,7 +32,7 @@ public sealed class GetKpiLedgerHandler(CrmDbContext db, UserContext users) : IQ
         if (query.Kind is { } kind)
             entries = entries.Where(e => e.Kind == kind);
         var list = await entries.OrderBy(e => e.UnitId).ThenBy(e => e.StaffId).ThenBy(e => e.Rule).ThenBy(e => e.Id).ToListAsync(ct);
-        return new KpiLedgerDto(await KpiAccess.ToDtoAsync(db, period, ct), await KpiAccess.ToDtosAsync(db, list, ct));
+        return new KpiLedgerDto(await KpiAccess.ToDtoAsync(db, period, reach, ct), await KpiAccess.ToDtosAsync(db, list, ct));
     }
 }
 
@@ -47,9 +48,10 @@ public sealed class ListKpiPeriodsHandler(CrmDbContext db, UserContext users) : 
         if (query.Year is { } year)
             periods = periods.Where(p => p.Month >= new DateOnly(year, 1, 1) && p.Month <= new DateOnly(year, 12, 1));
         var list = await periods.OrderByDescending(p => p.Month).Take(120).ToListAsync(ct);
+        var reach = KpiAccess.Reach(users.User);
         var dtos = new List<KpiPeriodDto>();
         foreach (var period in list)
-            dtos.Add(await KpiAccess.ToDtoAsync(db, period, ct));
+            dtos.Add(await KpiAccess.ToDtoAsync(db, period, reach, ct));
         return dtos;
     }
 }

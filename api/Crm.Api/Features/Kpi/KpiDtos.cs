@@ -24,13 +24,40 @@ internal static class KpiAccess
     public static Error? CheckMayManage(CurrentUser user) =>
         user.Has(Permissions.KpiManage) ? null : Error.Forbidden("需要考核管理权限（kpi.manage）。");
 
+    /// <summary>The month-end run and the close cover every unit, so they need kpi.manage over the whole company.</summary>
+    public static Error? CheckMayManageCompany(CurrentUser user) =>
+        CheckMayManage(user) ?? (Reach(user).Kind == ScopeKind.All ? null : Error.Forbidden("月度考核的运行和关账覆盖全公司，需要全公司范围的考核管理权限（kpi.manage）。"));
+
+    /// <summary>
+    /// The part of the ledger and the scorecards kpi.manage reaches: all of it, the entries of the scope's units (and the person's own),
+    /// or only the person's own entries.
+    /// </summary>
+    public static CustomerScope Reach(CurrentUser user) => user.ScopeFor(Permissions.KpiManage);
+
+    public static IQueryable<KpiEntry> Within(this IQueryable<KpiEntry> entries, CustomerScope reach) => reach.Kind switch
+    {
+        ScopeKind.All => entries,
+        ScopeKind.Units => entries.Where(e => reach.UnitIds.Contains(e.UnitId) || e.StaffId == reach.StaffId),
+        ScopeKind.Own => entries.Where(e => e.StaffId == reach.StaffId),
+        _ => entries.Where(e => false),
+    };
+
+    /// <summary>Whether the reach covers a unit as a whole (its scorecard, its unit-level entries).</summary>
+    public static bool CoversUnit(this CustomerScope reach, long unitId) =>
+        reach.Kind == ScopeKind.All || (reach.Kind == ScopeKind.Units && reach.UnitIds.Contains(unitId));
+
+    /// <summary>The same rule as <see cref="Within"/> for one entry about to be written.</summary>
+    public static bool Covers(this CustomerScope reach, long unitId, long? staffId) =>
+        reach.CoversUnit(unitId) || (reach.Kind != ScopeKind.None && staffId == reach.StaffId);
+
     public static Error BadMonth() => Error.Field("month", "月份格式为 yyyy-MM。");
 
     public static bool TryMonth(string month, out DateOnly first) => BusinessFact.TryParseMonth(month, out first);
 
-    public static async Task<KpiPeriodDto> ToDtoAsync(CrmDbContext db, KpiPeriod period, CancellationToken ct)
+    /// <summary>The period with the count and totals of the entries <paramref name="reach"/> covers.</summary>
+    public static async Task<KpiPeriodDto> ToDtoAsync(CrmDbContext db, KpiPeriod period, CustomerScope reach, CancellationToken ct)
     {
-        var rows = await db.KpiEntries.AsNoTracking().Where(e => e.PeriodId == period.Id).Select(e => new { e.StaffId, e.Points, e.Amount }).ToListAsync(ct);
+        var rows = await db.KpiEntries.AsNoTracking().Where(e => e.PeriodId == period.Id).Within(reach).Select(e => new { e.StaffId, e.Points, e.Amount }).ToListAsync(ct);
         var unitLevel = rows.Where(r => r.StaffId == null).ToList();
         var ids = new[] { period.LastRunById, period.ClosedById }.OfType<long>().ToList();
         var names = await db.Staff.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);

@@ -14,7 +14,7 @@ public static class KpiEndpoints
         kpi.MapGet("/periods", async (int? year, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 (await mediator.Send(new ListKpiPeriodsQuery(year), ct)).Match(TypedResults.Ok, http))
             .WithName("ListKpiPeriods")
-            .WithSummary("KPI months with their status (Open/Closed), runs and unit-level totals, newest first (kpi.manage)")
+            .WithSummary("KPI months with their status (Open/Closed), runs and the totals within the caller's kpi.manage scope, newest first")
             .Produces<IReadOnlyList<KpiPeriodDto>>()
             .ProducesProblems(403);
 
@@ -22,14 +22,14 @@ public static class KpiEndpoints
                     HttpContext http, CancellationToken ct) =>
                 (await mediator.Send(new GetKpiLedgerQuery(month, unitId, staffId, rule, kind), ct)).Match(TypedResults.Ok, http))
             .WithName("GetKpiLedger")
-            .WithSummary("A month's KPI ledger (kpi.manage): entries per unit (staff null) and per person, with rule, points, amount and evidence")
+            .WithSummary("A month's KPI ledger within the caller's kpi.manage scope: entries per unit (staff null) and per person, with rule, points, amount and evidence")
             .Produces<KpiLedgerDto>()
             .ProducesProblems(400, 403, 404);
 
         kpi.MapPost("/periods/{month}/run", async (string month, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 (await mediator.Send(new RunKpiPeriodCommand(month), ct)).Match(TypedResults.Ok, http))
             .WithName("RunKpiPeriod")
-            .WithSummary("Run the month-end KPI rules for a month that is over (kpi.manage); re-running an open month replaces its computed entries")
+            .WithSummary("Run the month-end KPI rules for a month that is over (kpi.manage, company scope); re-running an open month replaces its computed entries")
             .WithDescription("Rules: lateFiling (an obligation reminded ≥ Kpi:LateFilingReminders times in the month), feedbackShortfall (forms missing " +
                              "from the unit's quota), contactShortfall (contacts missing from duties whose period ended by the month end), " +
                              "complaintsDisqualify (≥ Kpi:ComplaintsPerYearDisqualify substantiated complaints this year, once per year), customerLost " +
@@ -41,7 +41,7 @@ public static class KpiEndpoints
         kpi.MapPost("/periods/{month}/close", async (string month, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 (await mediator.Send(new CloseKpiPeriodCommand(month), ct)).Match(TypedResults.Ok, http))
             .WithName("CloseKpiPeriod")
-            .WithSummary("Close a month that has been run (kpi.manage): no more runs or changes (409 `periodClosed`), only adjustments beside it")
+            .WithSummary("Close a month that has been run (kpi.manage, company scope): no more runs or changes (409 `periodClosed`), only adjustments beside it")
             .Produces<KpiPeriodDto>()
             .ProducesProblems(400, 403, 409);
 
@@ -49,7 +49,7 @@ public static class KpiEndpoints
                 (await mediator.Send(new AdjustKpiCommand(month, body.UnitId, body.StaffId, body.Rule, body.Points, body.Amount, body.Reason, body.ApproverId), ct))
                 .Match(e => TypedResults.Created($"/api/v1/kpi/periods/{month}", e), http))
             .WithName("AdjustKpiPeriod")
-            .WithSummary("Add a correction with reason and approver to a month's ledger, open or closed (kpi.manage)")
+            .WithSummary("Add a correction with reason and approver to a month's ledger, open or closed (kpi.manage over the unit; 403 outside it)")
             .Produces<KpiEntryDto>(StatusCodes.Status201Created)
             .ProducesProblems(400, 403, 409);
 
@@ -64,7 +64,7 @@ public static class KpiEndpoints
         kpi.MapGet("/scorecards/{year:int}", async (int year, long? unitId, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 (await mediator.Send(new GetScorecardsQuery(year, unitId), ct)).Match(TypedResults.Ok, http))
             .WithName("GetScorecards")
-            .WithSummary("The year's 100-point unit scorecards (服务客户考核评比评分表) with bands, rewards and deductions (kpi.manage)")
+            .WithSummary("The year's 100-point unit scorecards (服务客户考核评比评分表) with bands, rewards and deductions, for the units of the caller's kpi.manage scope")
             .WithDescription("Items are entered by hand or fed by the ledger (maximum + the year's unit-level points of their rules, within 0..maximum). " +
                              "≥ Kpi:RewardScore: Kpi:RewardAmount to the leadership (none when disqualified by ≥ Kpi:ComplaintsPerYearDisqualify " +
                              "substantiated complaints); below Kpi:PassScore: per point below — a started point counts whole (79.5 → 1) — " +
@@ -76,7 +76,7 @@ public static class KpiEndpoints
                     CancellationToken ct) =>
                 (await mediator.Send(new EnterScorecardCommand(year, unitId, body.Items), ct)).Match(TypedResults.Ok, http))
             .WithName("EnterScorecard")
-            .WithSummary("Enter a unit's item scores for a year (kpi.manage): item code → points (0..maximum); replaces the entered ones")
+            .WithSummary("Enter a unit's item scores for a year (kpi.manage over the unit; 404 outside it): item code → points (0..maximum); replaces the entered ones")
             .Produces<UnitScorecardDto>()
             .ProducesProblems(400, 403, 404, 409);
 

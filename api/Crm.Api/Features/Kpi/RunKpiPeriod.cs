@@ -30,7 +30,7 @@ public sealed class RunKpiPeriodHandler(CrmDbContext db, UserContext users, Busi
     public async ValueTask<Result<KpiPeriodDto>> Handle(RunKpiPeriodCommand command, CancellationToken ct)
     {
         var user = users.User;
-        if (KpiAccess.CheckMayManage(user) is { } refused)
+        if (KpiAccess.CheckMayManageCompany(user) is { } refused)
             return refused;
         if (!KpiAccess.TryMonth(command.Month, out var month))
             return KpiAccess.BadMonth();
@@ -63,7 +63,7 @@ public sealed class RunKpiPeriodHandler(CrmDbContext db, UserContext users, Busi
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         var reloaded = await db.KpiPeriods.AsNoTracking().SingleAsync(p => p.Id == period.Id, ct);
-        return await KpiAccess.ToDtoAsync(db, reloaded, ct);
+        return await KpiAccess.ToDtoAsync(db, reloaded, KpiAccess.Reach(user), ct);
     }
 
     /// <summary>Obligations reminded at least N times within the month: the owing unit and the responsible person each lose the points.</summary>

@@ -45,7 +45,7 @@ public sealed class EnterScorecardValidator : AbstractValidator<EnterScorecardCo
     }
 }
 
-/// <summary>Enters (or replaces) a unit's hand-scored items for a year (kpi.manage); an entered score also overrides a ledger-fed item.</summary>
+/// <summary>Enters (or replaces) a unit's hand-scored items for a year (kpi.manage over that unit); an entered score also overrides a ledger-fed item.</summary>
 public sealed class EnterScorecardHandler(CrmDbContext db, UserContext users, BusinessClock clock, ScorecardReader reader)
     : ICommandHandler<EnterScorecardCommand, Result<UnitScorecardDto>>
 {
@@ -54,7 +54,7 @@ public sealed class EnterScorecardHandler(CrmDbContext db, UserContext users, Bu
         var user = users.User;
         if (KpiAccess.CheckMayManage(user) is { } refused)
             return refused;
-        if (!await db.OrgUnits.AnyAsync(u => u.Id == command.UnitId, ct))
+        if (!KpiAccess.Reach(user).CoversUnit(command.UnitId) || !await db.OrgUnits.AnyAsync(u => u.Id == command.UnitId, ct))
             return Error.NotFound("单位");
         var json = JsonSerializer.Serialize(command.Items);
         var card = await db.UnitScorecards.SingleOrDefaultAsync(s => s.Year == command.Year && s.UnitId == command.UnitId, ct);
@@ -75,7 +75,7 @@ public sealed class EnterScorecardHandler(CrmDbContext db, UserContext users, Bu
 
 public sealed record GetScorecardsQuery(int Year, long? UnitId) : IQuery<Result<IReadOnlyList<UnitScorecardDto>>>;
 
-/// <summary>The year's unit scorecards (kpi.manage): every active sales, service, branch or subsidiary unit, or one unit.</summary>
+/// <summary>The year's unit scorecards (kpi.manage): every active sales, service, branch or subsidiary unit the caller's reach covers, or one unit.</summary>
 public sealed class GetScorecardsHandler(CrmDbContext db, UserContext users, ScorecardReader reader) : IQueryHandler<GetScorecardsQuery, Result<IReadOnlyList<UnitScorecardDto>>>
 {
     private static readonly OrgUnitKind[] Scored = [OrgUnitKind.Sales, OrgUnitKind.Service, OrgUnitKind.Branch, OrgUnitKind.Subsidiary];
@@ -86,16 +86,18 @@ public sealed class GetScorecardsHandler(CrmDbContext db, UserContext users, Sco
             return refused;
         if (query.Year is < 2000 or > 2100)
             return Error.Field("year", "年份无效。");
+        var reach = KpiAccess.Reach(users.User);
         List<long> ids;
         if (query.UnitId is { } unitId)
         {
-            if (!await db.OrgUnits.AnyAsync(u => u.Id == unitId, ct))
+            if (!reach.CoversUnit(unitId) || !await db.OrgUnits.AnyAsync(u => u.Id == unitId, ct))
                 return Error.NotFound("单位");
             ids = [unitId];
         }
         else
         {
             ids = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive && Scored.Contains(u.Kind)).OrderBy(u => u.Path).Select(u => u.Id).ToListAsync(ct);
+            ids = ids.Where(reach.CoversUnit).ToList();
         }
         return await reader.ReadAsync(query.Year, ids, ct);
     }

@@ -71,7 +71,7 @@ internal sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClient
                     owners[subscription.OwnerId] = owner = await access.GetAsync(db, subscription.OwnerId, now, stop);
                 if (owner is not { IsActive: true } || !owner.Has(Permissions.IntegrationWebhooks))
                     continue;
-                if (WebhookEventTypes.PermissionToReceive(outboxEvent.Type) is { } required && !owner.Has(required))
+                if (WebhookEventTypes.PermissionToReceive(outboxEvent.Type) is { } required && owner.ScopeFor(required).Kind != ScopeKind.All)
                     continue;
                 if (outboxEvent.CustomerId is { } customerId && !await db.Customers.VisibleTo(owner, db).AnyAsync(c => c.Id == customerId, stop))
                     continue;

@@ -23,6 +23,12 @@ export function PeriodStatusTag({ status }: { status: KpiPeriodDto['status'] }) 
   return <Tag color={status === 'Closed' ? 'default' : 'processing'} icon={status === 'Closed' ? <LockOutlined /> : undefined}>{t(`kpi.status.${status}`)}</Tag>;
 }
 
+/** The month-end run and the close cover every unit: the server allows them only with kpi.manage over the whole company. */
+function useMayRunCompanyMonth() {
+  const { me } = usePermissions();
+  return me?.permissionScopes[P.kpiManage] === 'All';
+}
+
 /** Runs the month-end rules for a month and tells what came out of it. */
 function useRunMonth() {
   const { t } = useTranslation();
@@ -56,19 +62,22 @@ export function PeriodsPage() {
   const [year, setYear] = useState<number | undefined>();
   const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month').startOf('month'));
   const { start, busy } = useRunMonth();
+  const mayRun = useMayRunCompanyMonth();
   const q = $api.useQuery('get', '/api/v1/kpi/periods', { params: { query: { year } } }, { placeholderData: keepPreviousData });
   const k = (key: string) => t(`kpi.${key}`);
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('kpi.nav.periods')}</Typography.Title>}>
       <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
         <DatePicker picker="year" aria-label={k('year')} placeholder={k('year')} value={year ? dayjs(`${year}-01-01`) : null} onChange={(d) => setYear(d ? d.year() : undefined)} />
-        <Space.Compact>
-          <DatePicker picker="month" aria-label={k('month')} allowClear={false} value={month} onChange={(d) => d && setMonth(d)} disabledDate={(d) => !d.isBefore(dayjs(), 'month')} />
-          <Button type="primary" icon={<CalculatorOutlined />} loading={busy}
-            onClick={async () => { const m = month.format('YYYY-MM'); if (await start(m)) navigate(`/kpi/periods/${m}`); }}>
-            {k('runMonth')}
-          </Button>
-        </Space.Compact>
+        {mayRun && (
+          <Space.Compact>
+            <DatePicker picker="month" aria-label={k('month')} allowClear={false} value={month} onChange={(d) => d && setMonth(d)} disabledDate={(d) => !d.isBefore(dayjs(), 'month')} />
+            <Button type="primary" icon={<CalculatorOutlined />} loading={busy}
+              onClick={async () => { const m = month.format('YYYY-MM'); if (await start(m)) navigate(`/kpi/periods/${m}`); }}>
+              {k('runMonth')}
+            </Button>
+          </Space.Compact>
+        )}
       </Space>
       {q.isError ? (
         <ErrorState error={q.error} onRetry={() => void q.refetch()} />
@@ -116,6 +125,7 @@ function Period({ month }: { month: string }) {
   const q = $api.useQuery('get', '/api/v1/kpi/periods/{month}', { params: { path: { month }, query: filters } }, { placeholderData: keepPreviousData });
   const k = (key: string, o?: Record<string, unknown>) => t(`kpi.${key}`, o ?? {});
   const manage = can(P.kpiManage);
+  const mayRun = useMayRunCompanyMonth();
 
   if (q.isPending) return <Loading />;
   if (q.isError) {
@@ -123,7 +133,7 @@ function Period({ month }: { month: string }) {
       return (
         <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{k('nav.periods')} · {month}</Typography.Title>}>
           <EmptyState description={k('notRun', { month })}>
-            {manage && <Button type="primary" icon={<CalculatorOutlined />} loading={running} onClick={() => void start(month)}>{k('runMonth')}</Button>}
+            {mayRun && <Button type="primary" icon={<CalculatorOutlined />} loading={running} onClick={() => void start(month)}>{k('runMonth')}</Button>}
           </EmptyState>
         </Card>
       );
@@ -154,10 +164,10 @@ function Period({ month }: { month: string }) {
         title={<Typography.Title level={4} style={{ margin: 0 }}>{k('nav.periods')} · {month} <PeriodStatusTag status={period.status} /></Typography.Title>}
         extra={
           <Space wrap>
-            {manage && open && (
+            {mayRun && open && (
               <Button icon={<CalculatorOutlined />} loading={running} onClick={() => void start(month)}>{k('rerun')}</Button>
             )}
-            {manage && open && (
+            {mayRun && open && (
               <Popconfirm title={k('closeConfirm')} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => close()}>
                 <Button danger icon={<LockOutlined />} loading={busy}>{k('close')}</Button>
               </Popconfirm>

@@ -96,6 +96,24 @@ describe('month-end KPI period', () => {
     expect(await screen.findByText('已下载 考核-2026-10.csv')).toBeInTheDocument();
   }, 60_000);
 
+  it('kpi.manage for one unit tree reads the ledger and corrects it but is offered no run or close, which cover the company', async () => {
+    const unitKeeper = { ...meKpi, permissionScopes: { ...meKpi.permissionScopes, 'kpi.manage': 'UnitSubtree' as const } };
+    server.use(
+      http.get('*/api/v1/me', () => HttpResponse.json(unitKeeper)),
+      http.get('*/api/v1/kpi/periods/2026-10', () => HttpResponse.json({ period: period('2026-10'), entries: [entry(1)] })),
+      http.get('*/api/v1/kpi/periods', () => HttpResponse.json([period('2026-10')])),
+    );
+    const { unmount } = renderApp('/kpi/periods/2026-10');
+    expect(await screen.findByRole('button', { name: /登记调整/ }, { timeout: 15_000 })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /重新计算/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /关\s*账/ })).not.toBeInTheDocument();
+    unmount();
+
+    renderApp('/kpi/periods');
+    expect(await screen.findByRole('link', { name: '2026-10' }, { timeout: 15_000 })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /月末考核/ })).not.toBeInTheDocument();
+  }, 60_000);
+
   it('a month not run yet offers the run; without kpi.manage the page is refused', async () => {
     server.use(
       http.get('*/api/v1/me', () => HttpResponse.json(meKpi)),
