@@ -193,6 +193,34 @@ public abstract class KpiTestsBase(ApiFixture fixture)
         (card["outcome"]!["band"]!.GetValue<string>(), card["outcome"]!["reward"]!.GetValue<decimal>()).ShouldBe(("Reward", 0m));
     }
     [Fact]
+    public async Task Weekly_contact_duties_are_judged_in_the_month_of_their_Sunday_so_a_week_crossing_the_month_end_counts_once()
+    {
+        Clock.SetShanghai(2026, 9, 2, 9);
+        var marketing = await Api.As("marketing1");
+        var sales = await Api.As("east.sales1");
+        var person = await marketing.StaffId("east.sales1");
+        async Task<int> MissingContacts(string month)
+        {
+            await Ok(await marketing.PostAsync($"{K}/{month}/run", null));
+            var entry = (await Ok(await marketing.GetAsync($"{K}/{month}?rule=contactShortfall&staffId={person}")))["entries"]!.AsArray().SingleOrDefault();
+            return entry is null ? 0 : int.Parse(Evidence(entry).Single(e => e.StartsWith("missingContacts:", StringComparison.Ordinal))["missingContacts:".Length..]);
+        }
+        var julyBefore = await MissingContacts("2026-07");
+        var augustBefore = await MissingContacts("2026-08");
+
+        // An A customer: its owner owes one visit every week (DOMAIN.md §5). July 2026 ends on a Friday.
+        var customer = (await sales.CreateCustomer(TestData.NewCustomer(TestData.UniqueName("周拜访"), c => c["grade"] = "A")))["id"]!.GetValue<long>();
+        foreach (var day in new[] { "2026-07-01", "2026-07-15", "2026-07-29" })
+            await Ok(await sales.PostJson($"/api/v1/customers/{customer}/activities", new { kind = "Visit", occurredOn = day, notes = "例行拜访，了解本周订单" }),
+                HttpStatusCode.Created);
+
+        // July judges the weeks ending Jul 5, 12, 19 and 26: the 12th and the 26th were missed.
+        (await MissingContacts("2026-07")).ShouldBe(julyBefore + 2);
+        // The week Jul 27 – Aug 2 belongs to August, where the visit of Jul 29 meets it; Aug 9, 16, 23 and 30 were missed.
+        (await MissingContacts("2026-08")).ShouldBe(augustBefore + 4);
+    }
+
+    [Fact]
     public async Task Kpi_manage_with_a_unit_scope_reaches_only_that_units_ledger_and_scorecards_and_cannot_run_or_close_the_company_month()
     {
         Clock.SetShanghai(2026, 5, 6, 9);

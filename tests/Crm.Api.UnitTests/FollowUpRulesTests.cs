@@ -14,6 +14,16 @@ public class FollowUpRulesTests
     public void Periods_are_Monday_weeks_calendar_months_and_calendar_years(string day, ContactPeriod period, string from, string to) =>
         ContactRules.PeriodContaining(DateOnly.Parse(day), period).ShouldBe((DateOnly.Parse(from), DateOnly.Parse(to)));
 
+    [Theory]
+    // July 2026 ends on a Friday: its weeks are the four ending on Sundays 5, 12, 19, 26; the week of Jul 27 ends in August.
+    [InlineData("2026-07-01", "2026-07-05,2026-07-12,2026-07-19,2026-07-26,2026-07-31")]
+    // May 2026 ends on a Sunday: that day closes a week and the month at once, and is listed once.
+    [InlineData("2026-05-01", "2026-05-03,2026-05-10,2026-05-17,2026-05-24,2026-05-31")]
+    // February 2026 starts on a Sunday: the week Jan 26 – Feb 1 belongs to February.
+    [InlineData("2026-02-01", "2026-02-01,2026-02-08,2026-02-15,2026-02-22,2026-02-28")]
+    public void Contact_periods_are_judged_in_the_month_they_end_weeks_by_their_Sunday(string month, string ends) =>
+        ContactRules.PeriodEndsIn(DateOnly.Parse(month)).ShouldBe(ends.Split(',').Select(DateOnly.Parse));
+
     [Fact]
     public void A_visit_may_be_a_meeting_in_person_and_a_call_is_only_a_call()
     {

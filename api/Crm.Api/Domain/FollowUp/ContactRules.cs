@@ -59,6 +59,22 @@ public static class ContactRules
         _ => [ActivityKind.Call],
     };
 
+    /// <summary>
+    /// The days of a month on which contact periods end, ascending: every Sunday (weeks run Monday to Sunday) and the month's
+    /// last day (months and years). A week that crosses into the next month belongs to the month of its Sunday, so each period
+    /// is judged exactly once, in the month it ends.
+    /// </summary>
+    public static IReadOnlyList<DateOnly> PeriodEndsIn(DateOnly month)
+    {
+        var first = new DateOnly(month.Year, month.Month, 1);
+        var last = first.AddMonths(1).AddDays(-1);
+        var ends = new List<DateOnly>();
+        for (var day = first.AddDays(((int)DayOfWeek.Sunday - (int)first.DayOfWeek + 7) % 7); day < last; day = day.AddDays(7))
+            ends.Add(day);
+        ends.Add(last);
+        return ends;
+    }
+
     /// <summary>The period of the given kind that contains <paramref name="day"/>, both ends inclusive.</summary>
     public static (DateOnly From, DateOnly To) PeriodContaining(DateOnly day, ContactPeriod period)
     {

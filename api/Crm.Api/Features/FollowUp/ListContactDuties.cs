@@ -14,7 +14,9 @@ namespace Crm.Api.Features.FollowUp;
 
 /// <param name="StaffId">Whose duties; the caller when left out.</param>
 /// <param name="OnlyMissing">Only duties not yet met in their current period (default).</param>
-public sealed record ListContactDutiesQuery(long? StaffId, DateOnly? AsOf, bool OnlyMissing, int Page, int PageSize) : IPageRequest, IQuery<Result<Paged<PersonContactDuty>>>;
+/// <param name="Period">Only the rules of this period length (the month-end KPI run asks for the weeks by themselves).</param>
+public sealed record ListContactDutiesQuery(long? StaffId, DateOnly? AsOf, bool OnlyMissing, int Page, int PageSize, ContactPeriod? Period = null)
+    : IPageRequest, IQuery<Result<Paged<PersonContactDuty>>>;
 
 public sealed record PersonContactDuty(long CustomerId, string CustomerCode, string CustomerName, string Grade, ContactRole Role, ContactKind Kind,
     int Required, ContactPeriod Period, DateOnly PeriodFrom, DateOnly PeriodTo, int Done, int Missing);
@@ -48,7 +50,7 @@ public sealed class ListContactDutiesHandler(CrmDbContext db, UserContext users,
         var me = db.Staff.Where(s => s.Id == staffId).Select(s => s.Id);
 
         var duties = new List<PersonContactDuty>();
-        foreach (var rules in options.Value.EffectiveContactRules().GroupBy(r => r.Role))
+        foreach (var rules in options.Value.EffectiveContactRules().Where(r => query.Period is null || r.Period == query.Period).GroupBy(r => r.Role))
         {
             var customers = rules.Key switch
             {

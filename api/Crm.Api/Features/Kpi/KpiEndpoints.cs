@@ -31,7 +31,7 @@ public static class KpiEndpoints
             .WithName("RunKpiPeriod")
             .WithSummary("Run the month-end KPI rules for a month that is over (kpi.manage, company scope); re-running an open month replaces its computed entries")
             .WithDescription("Rules: lateFiling (an obligation reminded ≥ Kpi:LateFilingReminders times in the month), feedbackShortfall (forms missing " +
-                             "from the unit's quota), contactShortfall (contacts missing from duties whose period ended by the month end), " +
+                             "from the unit's quota), contactShortfall (contacts missing from duties whose period ended in the month: weeks by their Sunday, months, December the year), " +
                              "complaintsDisqualify (≥ Kpi:ComplaintsPerYearDisqualify substantiated complaints this year, once per year), customerLost " +
                              "(lost within Kpi:LostCustomerComplaintMonths after a substantiated complaint). 409 `monthNotOver` before the month ends, " +
                              "`periodClosed` once closed.")

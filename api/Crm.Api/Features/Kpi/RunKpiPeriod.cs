@@ -4,6 +4,7 @@ using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Complaints;
 using Crm.Api.Domain.Customers;
+using Crm.Api.Domain.FollowUp;
 using Crm.Api.Domain.Kpi;
 using Crm.Api.Features.Feedback;
 using Crm.Api.Features.FollowUp;
@@ -54,7 +55,7 @@ public sealed class RunKpiPeriodHandler(CrmDbContext db, UserContext users, Busi
 
         await LateFilingsAsync(month, last, Add, ct);
         await FeedbackShortfallsAsync(month, Add, ct);
-        await ContactShortfallsAsync(last, Add, ct);
+        await ContactShortfallsAsync(month, Add, ct);
         await DisqualificationsAsync(period.Id, month, last, Add, ct);
         await LostCustomersAsync(month, last, Add, ct);
 
@@ -94,29 +95,39 @@ public sealed class RunKpiPeriodHandler(CrmDbContext db, UserContext users, Busi
         }
     }
 
-    /// <summary>Per person: contacts missing from duties whose period ended by the month end; the person's unit gets the sum.</summary>
-    private async Task ContactShortfallsAsync(DateOnly last, Action<string, long, long?, decimal, string> add, CancellationToken ct)
+    /// <summary>
+    /// Contacts missing from the duties whose period ended in the month: each week ending on one of its Sundays, the month, and in
+    /// December the year. A week that crosses the month end counts in the month of its Sunday.
+    /// </summary>
+    private async Task ContactShortfallsAsync(DateOnly month, Action<string, long, long?, decimal, string> add, CancellationToken ct)
     {
         if (Policy.ContactShortfallPointsPerContact == 0)
             return;
+        var ends = ContactRules.PeriodEndsIn(month);
+        var last = ends[^1];
         var people = await db.Staff.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Id).Select(s => new { s.Id, s.UnitId }).ToListAsync(ct);
         var byUnit = new Dictionary<long, (decimal Points, int Missing)>();
         foreach (var person in people)
         {
             var missing = 0;
             var duties = 0;
-            for (var page = 1; ; page++)
+            foreach (var end in ends)
             {
-                var result = await mediator.Send(new ListContactDutiesQuery(person.Id, last, OnlyMissing: true, page, 100), ct);
-                if (!result.IsSuccess)
-                    break;
-                foreach (var duty in result.Value!.Items.Where(d => d.PeriodTo <= last))
+                // On a Sunday inside the month only weeks end; on the last day every period length may.
+                var only = end == last ? (ContactPeriod?)null : ContactPeriod.Week;
+                for (var page = 1; ; page++)
                 {
-                    missing += duty.Missing;
-                    duties++;
+                    var result = await mediator.Send(new ListContactDutiesQuery(person.Id, end, OnlyMissing: true, page, 100, only), ct);
+                    if (!result.IsSuccess)
+                        break;
+                    foreach (var duty in result.Value!.Items.Where(d => d.PeriodTo == end))
+                    {
+                        missing += duty.Missing;
+                        duties++;
+                    }
+                    if (result.Value.Items.Count < 100)
+                        break;
                 }
-                if (result.Value.Items.Count < 100)
-                    break;
             }
             if (missing == 0)
                 continue;
