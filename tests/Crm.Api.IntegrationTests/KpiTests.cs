@@ -27,8 +27,18 @@ public abstract class KpiTestsBase(ApiFixture fixture)
         return (await response.Body())["code"]!.GetValue<string>();
     }
 
+    /// <summary>A month's whole ledger in one page: the tests' months stay well under 100 entries, which this checks.</summary>
+    private static async Task<JsonObject> Ledger(HttpClient client, string month, string filters = "")
+    {
+        var ledger = await Ok(await client.GetAsync($"{K}/{month}?pageSize=100{filters}"));
+        ledger["entries"]!["total"]!.GetValue<int>().ShouldBeLessThanOrEqualTo(100);
+        return ledger;
+    }
+
+    private static JsonArray Items(JsonObject ledger) => ledger["entries"]!["items"]!.AsArray();
+
     private static List<JsonNode> Entries(JsonObject ledger, string rule) =>
-        ledger["entries"]!.AsArray().Where(e => e!["rule"]!.GetValue<string>() == rule).Select(e => e!).ToList();
+        Items(ledger).Where(e => e!["rule"]!.GetValue<string>() == rule).Select(e => e!).ToList();
 
     private static List<string> Evidence(JsonNode entry) => entry["evidence"]!.AsArray().Select(e => e!.GetValue<string>()).ToList();
 
@@ -45,15 +55,25 @@ public abstract class KpiTestsBase(ApiFixture fixture)
         (await Code(await marketing.PostAsync($"{K}/2026-06/close", null), HttpStatusCode.Conflict)).ShouldBe("periodNotRun");
 
         var first = await Ok(await marketing.PostAsync($"{K}/2026-06/run", null));
-        var firstLedger = await Ok(await marketing.GetAsync($"{K}/2026-06"));
+        var firstLedger = await Ledger(marketing, "2026-06");
         var second = await Ok(await marketing.PostAsync($"{K}/2026-06/run", null));
-        var secondLedger = await Ok(await marketing.GetAsync($"{K}/2026-06"));
+        var secondLedger = await Ledger(marketing, "2026-06");
 
         (first["runs"]!.GetValue<int>(), second["runs"]!.GetValue<int>()).ShouldBe((1, 2));
         first["entries"]!.GetValue<int>().ShouldBeGreaterThan(0);
         second["entries"]!.GetValue<int>().ShouldBe(first["entries"]!.GetValue<int>());
-        secondLedger["entries"]!.AsArray().Select(e => (e!["rule"]!.GetValue<string>(), e["unit"]!["id"]!.GetValue<long>(), e["points"]!.GetValue<decimal>()))
-            .ShouldBe(firstLedger["entries"]!.AsArray().Select(e => (e!["rule"]!.GetValue<string>(), e["unit"]!["id"]!.GetValue<long>(), e["points"]!.GetValue<decimal>())));
+        Items(secondLedger).Select(e => (e!["rule"]!.GetValue<string>(), e["unit"]!["id"]!.GetValue<long>(), e["points"]!.GetValue<decimal>()))
+            .ShouldBe(Items(firstLedger).Select(e => (e!["rule"]!.GetValue<string>(), e["unit"]!["id"]!.GetValue<long>(), e["points"]!.GetValue<decimal>())));
+
+        // The ledger comes in pages: their entries follow the ledger's order, the total is the period's count, and pages stop at 100.
+        var pageOne = await Ok(await marketing.GetAsync($"{K}/2026-06?page=1&pageSize=2"));
+        var pageTwo = await Ok(await marketing.GetAsync($"{K}/2026-06?page=2&pageSize=2"));
+        pageOne["entries"]!["total"]!.GetValue<int>().ShouldBe(second["entries"]!.GetValue<int>());
+        Items(pageOne).Concat(Items(pageTwo)).Select(e => e!["id"]!.GetValue<long>())
+            .ShouldBe(Items(secondLedger).Take(4).Select(e => e!["id"]!.GetValue<long>()));
+        var tooBig = await marketing.GetAsync($"{K}/2026-06?pageSize=101");
+        tooBig.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        ProblemAssertions.ShouldHaveFieldError(await tooBig.Body(), "pageSize");
 
         // The feedback-quota shortfall is the Feedback feature's own computation.
         var quota = JsonNode.Parse(await marketing.GetStringAsync($"/api/v1/feedback-quotas?month=2026-06&unitId={east}"))!.AsArray()
@@ -87,8 +107,8 @@ public abstract class KpiTestsBase(ApiFixture fixture)
         // Later corrections to a closed month are further adjustment entries beside the immutable ones.
         await Ok(await marketing.PostJson($"{K}/2026-06/adjustments",
             new { unitId = east, points = -1m, amount = -50m, reason = "关账后更正", approverId = gm }), HttpStatusCode.Created);
-        var after = await Ok(await marketing.GetAsync($"{K}/2026-06"));
-        after["entries"]!.AsArray().Count.ShouldBe(first["entries"]!.GetValue<int>() + 2);
+        var after = await Ledger(marketing, "2026-06");
+        Items(after).Count.ShouldBe(first["entries"]!.GetValue<int>() + 2);
         Entries(after, "feedbackShortfall").Count(e => e["kind"]!.GetValue<string>() == "Computed")
             .ShouldBe(Entries(secondLedger, "feedbackShortfall").Count);
 
@@ -100,7 +120,7 @@ public abstract class KpiTestsBase(ApiFixture fixture)
         bytes[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
         var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldStartWith("月份,类型,规则,单位,人员,扣分");
-        lines.Length.ShouldBe(1 + after["entries"]!.AsArray().Count);
+        lines.Length.ShouldBe(1 + Items(after).Count);
         // Points and amount stay numbers (no formula-escaping apostrophe on a negative number).
         lines.ShouldContain(l => l.Contains("关账后更正") && System.Text.RegularExpressions.Regex.IsMatch(l, @",-1(\.0+)?,-50(\.0+)?,"));
         var xlsx = await marketing.GetAsync($"{K}/2026-06/export?format=xlsx");
@@ -135,9 +155,9 @@ public abstract class KpiTestsBase(ApiFixture fixture)
 
         Clock.SetShanghai(2026, 10, 9, 9);
         await Ok(await marketing.PostAsync($"{K}/2026-09/run", null));
-        var ledger = await Ok(await marketing.GetAsync($"{K}/2026-09?rule=lateFiling"));
+        var ledger = await Ledger(marketing, "2026-09", "&rule=lateFiling");
 
-        var ours = ledger["entries"]!.AsArray().Where(e => Evidence(e!).Contains($"obligation:{obligation["id"]}")).ToList();
+        var ours = Items(ledger).Where(e => Evidence(e!).Contains($"obligation:{obligation["id"]}")).ToList();
         ours.Count.ShouldBe(2);
         ours.ShouldAllBe(e => e!["points"]!.GetValue<decimal>() == -2m && e["unit"]!["id"]!.GetValue<long>() == obligation["owningUnit"]!["id"]!.GetValue<long>());
         ours.Select(e => e!["staff"]?["id"]?.GetValue<long>()).ShouldBe([null, await sales.StaffId("east.sales1")], ignoreOrder: true);
@@ -171,7 +191,7 @@ public abstract class KpiTestsBase(ApiFixture fixture)
 
         Clock.SetShanghai(2026, 9, 1, 9);
         await Ok(await marketing.PostAsync($"{K}/2026-08/run", null));
-        var august = await Ok(await marketing.GetAsync($"{K}/2026-08"));
+        var august = await Ledger(marketing, "2026-08");
 
         var disqualified = Entries(august, "complaintsDisqualify").Where(e => e["unit"]!["id"]!.GetValue<long>() == unit).ToList();
         disqualified.Select(e => e["staff"]?["id"]?.GetValue<long>()).ShouldBe([null, person], ignoreOrder: true);
@@ -183,7 +203,7 @@ public abstract class KpiTestsBase(ApiFixture fixture)
         // Disqualification is recorded once per year: September's run does not repeat it.
         Clock.SetShanghai(2026, 10, 9, 9);
         await Ok(await marketing.PostAsync($"{K}/2026-09/run", null));
-        Entries(await Ok(await marketing.GetAsync($"{K}/2026-09")), "complaintsDisqualify").ShouldNotContain(e => e["unit"]!["id"]!.GetValue<long>() == unit);
+        Entries(await Ledger(marketing, "2026-09"), "complaintsDisqualify").ShouldNotContain(e => e["unit"]!["id"]!.GetValue<long>() == unit);
 
         // The year's scorecard: the unit and the person are disqualified from the awards; a full score earns no reward.
         var card = await Ok(await marketing.PutJson($"/api/v1/kpi/scorecards/2026/units/{unit}",
@@ -202,7 +222,7 @@ public abstract class KpiTestsBase(ApiFixture fixture)
         async Task<int> MissingContacts(string month)
         {
             await Ok(await marketing.PostAsync($"{K}/{month}/run", null));
-            var entry = (await Ok(await marketing.GetAsync($"{K}/{month}?rule=contactShortfall&staffId={person}")))["entries"]!.AsArray().SingleOrDefault();
+            var entry = Items(await Ledger(marketing, month, $"&rule=contactShortfall&staffId={person}")).SingleOrDefault();
             return entry is null ? 0 : int.Parse(Evidence(entry).Single(e => e.StartsWith("missingContacts:", StringComparison.Ordinal))["missingContacts:".Length..]);
         }
         var julyBefore = await MissingContacts("2026-07");
@@ -232,19 +252,19 @@ public abstract class KpiTestsBase(ApiFixture fixture)
         var southReason = $"华南调整 {Guid.NewGuid():N}";
         var southAdjustment = await Ok(await marketing.PostJson($"{K}/2026-04/adjustments",
             new { unitId = south, points = -2m, amount = -200m, reason = southReason, approverId = gm }), HttpStatusCode.Created);
-        var companyLedger = await Ok(await marketing.GetAsync($"{K}/2026-04"));
+        var companyLedger = await Ledger(marketing, "2026-04");
 
         await using (await (await Api.As("admin")).GrantExtraRole("east.manager", ("kpi.manage", "UnitSubtree")))
         {
             var manager = await Api.As("east.manager");
-            var ledger = await Ok(await manager.GetAsync($"{K}/2026-04"));
-            var entries = ledger["entries"]!.AsArray();
+            var ledger = await Ledger(manager, "2026-04");
+            var entries = Items(ledger);
             entries.ShouldNotBeEmpty();
             entries.ShouldAllBe(e => e!["unit"]!["id"]!.GetValue<long>() != south);
             entries.ShouldContain(e => e!["unit"]!["id"]!.GetValue<long>() == east);
-            entries.Count.ShouldBeLessThan(companyLedger["entries"]!.AsArray().Count);
+            entries.Count.ShouldBeLessThan(Items(companyLedger).Count);
             ledger["period"]!["entries"]!.GetValue<int>().ShouldBe(entries.Count);
-            (await Ok(await manager.GetAsync($"{K}/2026-04?unitId={south}")))["entries"]!.AsArray().ShouldBeEmpty();
+            Items(await Ledger(manager, "2026-04", $"&unitId={south}")).ShouldBeEmpty();
             (await manager.GetStringAsync($"{K}/2026-04/export?format=csv")).ShouldNotContain(southReason);
             JsonNode.Parse(await manager.GetStringAsync($"{K}?year=2026"))!.AsArray()
                 .Single(p => p!["month"]!.GetValue<string>() == "2026-04")!["entries"]!.GetValue<int>().ShouldBe(entries.Count);

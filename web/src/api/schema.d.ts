@@ -1803,7 +1803,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A month's KPI ledger within the caller's kpi.manage scope: entries per unit (staff null) and per person, with rule, points, amount and evidence */
+        /** A month's KPI ledger within the caller's kpi.manage scope: the period's totals and a page of entries per unit (staff null) and per person, with rule, points, amount and evidence */
         get: operations["GetKpiLedger"];
         put?: never;
         post?: never;
@@ -4156,11 +4156,25 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /**
+         * @description A page of a list. Crm.Api.Common.Paging.Paged`1.Total stops counting at Crm.Api.Common.Paging.PageLimits.CountCap; then
+         *                 Crm.Api.Common.Paging.Paged`1.TotalIsCapped is true and clients show "10000+".
+         */
+        KpiEntryDtoPaged: {
+            items: components["schemas"]["KpiEntryDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            totalIsCapped: boolean;
+        };
         /** @enum {string} */
         KpiEntryKind: "Computed" | "Adjustment";
         KpiLedgerDto: {
             period: components["schemas"]["KpiPeriodDto"];
-            entries: components["schemas"]["KpiEntryDto"][];
+            entries: components["schemas"]["KpiEntryDtoPaged"];
         };
         KpiPeriodDto: {
             month: string;
@@ -12247,6 +12261,8 @@ export interface operations {
                 staffId?: number;
                 rule?: string;
                 kind?: components["schemas"]["KpiEntryKind"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {

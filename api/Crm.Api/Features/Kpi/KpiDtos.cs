@@ -1,4 +1,5 @@
 using Crm.Api.Common.Errors;
+using Crm.Api.Common.Paging;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Access;
@@ -17,7 +18,8 @@ public sealed record KpiEntryDto(long Id, string Month, KpiEntryKind Kind, strin
 public sealed record KpiPeriodDto(string Month, KpiPeriodStatus Status, int Runs, DateTimeOffset? LastRunAt, StaffRef? LastRunBy, DateTimeOffset? ClosedAt,
     StaffRef? ClosedBy, int Entries, decimal Points, decimal Amount);
 
-public sealed record KpiLedgerDto(KpiPeriodDto Period, IReadOnlyList<KpiEntryDto> Entries);
+/// <param name="Entries">One page of the entries, ordered by unit, person, rule and id.</param>
+public sealed record KpiLedgerDto(KpiPeriodDto Period, Paged<KpiEntryDto> Entries);
 
 internal static class KpiAccess
 {

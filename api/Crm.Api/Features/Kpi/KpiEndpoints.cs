@@ -1,5 +1,6 @@
 using Crm.Api.Common.Errors;
 using Crm.Api.Common.Http;
+using Crm.Api.Common.Paging;
 using Crm.Api.Domain.Kpi;
 using Mediator;
 
@@ -19,10 +20,10 @@ public static class KpiEndpoints
             .ProducesProblems(403);
 
         kpi.MapGet("/periods/{month}", async (string month, long? unitId, long? staffId, string? rule, KpiEntryKind? kind, IMediator mediator,
-                    HttpContext http, CancellationToken ct) =>
-                (await mediator.Send(new GetKpiLedgerQuery(month, unitId, staffId, rule, kind), ct)).Match(TypedResults.Ok, http))
+                    HttpContext http, CancellationToken ct, int page = 1, int pageSize = PageLimits.DefaultPageSize) =>
+                (await mediator.Send(new GetKpiLedgerQuery(month, unitId, staffId, rule, kind, page, pageSize), ct)).Match(TypedResults.Ok, http))
             .WithName("GetKpiLedger")
-            .WithSummary("A month's KPI ledger within the caller's kpi.manage scope: entries per unit (staff null) and per person, with rule, points, amount and evidence")
+            .WithSummary("A month's KPI ledger within the caller's kpi.manage scope: the period's totals and a page of entries per unit (staff null) and per person, with rule, points, amount and evidence")
             .Produces<KpiLedgerDto>()
             .ProducesProblems(400, 403, 404);
 

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { $api, api } from '../../api/client';
+import { PAGE_SIZES } from '../../api/types';
 import { asProblem, problemStatus } from '../../api/problem';
 import { downloadFile } from '../../components/download';
 import { formatDateTime, formatMoney } from '../../components/format';
@@ -119,10 +120,16 @@ function Period({ month }: { month: string }) {
   const { message } = App.useApp();
   const { start, busy: running } = useRunMonth();
   const { run, busy } = useRun();
-  const [filters, setFilters] = useState<LedgerFilters>({});
+  const [filters, setFiltersOnly] = useState<LedgerFilters>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  // A new filter starts again at the first page.
+  const setFilters = (change: (f: LedgerFilters) => LedgerFilters) => {
+    setFiltersOnly(change);
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
   const [adding, setAdding] = useState(false);
   const [downloading, setDownloading] = useState<string | null>(null);
-  const q = $api.useQuery('get', '/api/v1/kpi/periods/{month}', { params: { path: { month }, query: filters } }, { placeholderData: keepPreviousData });
+  const q = $api.useQuery('get', '/api/v1/kpi/periods/{month}', { params: { path: { month }, query: { ...filters, ...paging } } }, { placeholderData: keepPreviousData });
   const k = (key: string, o?: Record<string, unknown>) => t(`kpi.${key}`, o ?? {});
   const manage = can(P.kpiManage);
   const mayRun = useMayRunCompanyMonth();
@@ -205,9 +212,18 @@ function Period({ month }: { month: string }) {
           rowKey="id"
           size="small"
           loading={q.isFetching}
-          dataSource={entries}
+          dataSource={entries.items}
           locale={{ emptyText: <EmptyState /> }}
-          pagination={{ defaultPageSize: 20, showSizeChanger: true, hideOnSinglePage: true }}
+          pagination={{
+            current: entries.page,
+            pageSize: entries.pageSize,
+            total: entries.total,
+            showSizeChanger: true,
+            pageSizeOptions: PAGE_SIZES,
+            hideOnSinglePage: entries.total <= PAGE_SIZES[0],
+            showTotal: (total) => (entries.totalIsCapped ? t('common.totalCapped', { total }) : t('common.total', { total })),
+            onChange: (page, pageSize) => setPaging((p) => ({ page: pageSize !== p.pageSize ? 1 : page, pageSize })),
+          }}
           scroll={{ x: 1100 }}
           columns={[
             { title: k('unit'), dataIndex: ['unit', 'name'], width: 130 },

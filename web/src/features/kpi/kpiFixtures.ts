@@ -61,6 +61,11 @@ export function period(month: string, overrides: Partial<S['KpiPeriodDto']> = {}
   };
 }
 
+/** A ledger answer: the period and one page of entries. */
+export function ledger(p: S['KpiPeriodDto'], items: S['KpiEntryDto'][], { page = 1, pageSize = 20, total = items.length } = {}): S['KpiLedgerDto'] {
+  return { period: p, entries: { items, page, pageSize, total, totalIsCapped: false } };
+}
+
 export function entry(id: number, overrides: Partial<S['KpiEntryDto']> = {}): S['KpiEntryDto'] {
   return {
     id,

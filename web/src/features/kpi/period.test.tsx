@@ -5,24 +5,25 @@ import { vi } from 'vitest';
 import { meMarketing } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
-import { entry, meKpi, period } from './kpiFixtures';
+import { entry, ledger, meKpi, period } from './kpiFixtures';
 
 describe('month-end KPI period', () => {
   it('runs the month (showing the counts), closes it after a confirmation, and then offers no more run, close or removal', async () => {
     let status: 'Open' | 'Closed' = 'Open';
     let runs = 1;
     const calls: string[] = [];
-    const ledger = () => ({
-      period: period('2026-10', { status, runs, ...(status === 'Closed' ? { closedAt: '2026-11-03T02:00:00+00:00', closedBy: { id: 3, name: '赵敏' } } : {}) }),
-      entries: [
-        entry(1),
-        entry(2, { staff: undefined, rule: 'customerLost', points: -5, evidence: ['customer:8,complaint:3'] }),
-        entry(3, { kind: 'Adjustment', rule: 'adjustment', points: 1, amount: 100, evidence: [], reason: '备案系统故障，酌情返还', approvedBy: { id: 1, name: '王建国' } }),
-      ],
-    });
+    const current = () =>
+      ledger(
+        period('2026-10', { status, runs, ...(status === 'Closed' ? { closedAt: '2026-11-03T02:00:00+00:00', closedBy: { id: 3, name: '赵敏' } } : {}) }),
+        [
+          entry(1),
+          entry(2, { staff: undefined, rule: 'customerLost', points: -5, evidence: ['customer:8,complaint:3'] }),
+          entry(3, { kind: 'Adjustment', rule: 'adjustment', points: 1, amount: 100, evidence: [], reason: '备案系统故障，酌情返还', approvedBy: { id: 1, name: '王建国' } }),
+        ],
+      );
     server.use(
       http.get('*/api/v1/me', () => HttpResponse.json(meKpi)),
-      http.get('*/api/v1/kpi/periods/2026-10', () => HttpResponse.json(ledger())),
+      http.get('*/api/v1/kpi/periods/2026-10', () => HttpResponse.json(current())),
       http.post('*/api/v1/kpi/periods/2026-10/run', () => {
         calls.push('run');
         runs += 1;
@@ -31,7 +32,7 @@ describe('month-end KPI period', () => {
       http.post('*/api/v1/kpi/periods/2026-10/close', () => {
         calls.push('close');
         status = 'Closed';
-        return HttpResponse.json(ledger().period);
+        return HttpResponse.json(current().period);
       }),
     );
     renderApp('/kpi/periods/2026-10');
@@ -68,7 +69,7 @@ describe('month-end KPI period', () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     server.use(
       http.get('*/api/v1/me', () => HttpResponse.json(meKpi)),
-      http.get('*/api/v1/kpi/periods/2026-10', () => HttpResponse.json({ period: period('2026-10'), entries: [entry(1)] })),
+      http.get('*/api/v1/kpi/periods/2026-10', () => HttpResponse.json(ledger(period('2026-10'), [entry(1)]))),
       http.get('*/api/v1/kpi/periods/2026-10/export', ({ request }) => {
         seen.push({ auth: request.headers.get('Authorization'), query: new URL(request.url).searchParams });
         return new HttpResponse('\uFEFF月份,单位\n2026-10,华东营销部\n', {
@@ -96,11 +97,40 @@ describe('month-end KPI period', () => {
     expect(await screen.findByText('已下载 考核-2026-10.csv')).toBeInTheDocument();
   }, 60_000);
 
+  it('pages the ledger on the server and starts again at page one when a filter changes', async () => {
+    const asked: URLSearchParams[] = [];
+    server.use(
+      http.get('*/api/v1/me', () => HttpResponse.json(meKpi)),
+      http.get('*/api/v1/kpi/periods/2026-10', ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        asked.push(query);
+        const page = Number(query.get('page') ?? 1);
+        const pageSize = Number(query.get('pageSize') ?? 20);
+        const items = Array.from({ length: page === 3 ? 5 : pageSize }, (_, i) => entry((page - 1) * pageSize + i + 1, { reason: `第 ${page} 页第 ${i + 1} 条` }));
+        return HttpResponse.json(ledger(period('2026-10', { entries: 45 }), items, { page, pageSize, total: 45 }));
+      }),
+    );
+    renderApp('/kpi/periods/2026-10');
+    const user = userEvent.setup({ delay: null });
+
+    expect(await screen.findByText('第 1 页第 1 条', { exact: false }, { timeout: 15_000 })).toBeInTheDocument();
+    expect(screen.getByText('共 45 条')).toBeInTheDocument();
+    await user.click(screen.getByRole('listitem', { name: '3' }));
+    expect(await screen.findByText('第 3 页第 5 条', { exact: false })).toBeInTheDocument();
+    expect(asked.at(-1)?.get('page')).toBe('3');
+    expect(asked.at(-1)?.get('pageSize')).toBe('20');
+
+    await user.click(screen.getByRole('combobox', { name: '按类型筛选' }));
+    await user.click(await screen.findByTitle('人工调整'));
+    await waitFor(() => expect(asked.at(-1)?.get('kind')).toBe('Adjustment'));
+    expect(asked.at(-1)?.get('page')).toBe('1');
+  }, 60_000);
+
   it('kpi.manage for one unit tree reads the ledger and corrects it but is offered no run or close, which cover the company', async () => {
     const unitKeeper = { ...meKpi, permissionScopes: { ...meKpi.permissionScopes, 'kpi.manage': 'UnitSubtree' as const } };
     server.use(
       http.get('*/api/v1/me', () => HttpResponse.json(unitKeeper)),
-      http.get('*/api/v1/kpi/periods/2026-10', () => HttpResponse.json({ period: period('2026-10'), entries: [entry(1)] })),
+      http.get('*/api/v1/kpi/periods/2026-10', () => HttpResponse.json(ledger(period('2026-10'), [entry(1)]))),
       http.get('*/api/v1/kpi/periods', () => HttpResponse.json([period('2026-10')])),
     );
     const { unmount } = renderApp('/kpi/periods/2026-10');
