@@ -20,7 +20,12 @@ public abstract class ApiClientTestsBase(ApiFixture fixture)
         client.Secret.ShouldStartWith("crs_");
 
         var admin = await Api.As("admin");
-        var listed = await admin.GetStringAsync("/api/v1/integration/clients");
+        var listed = await admin.GetStringAsync("/api/v1/integration/clients?pageSize=100");
+        // The list pages like every other: one client on a page of one, the total counting them all, at most 100 a page.
+        var pageOfOne = JsonNode.Parse(await admin.GetStringAsync("/api/v1/integration/clients?pageSize=1"))!;
+        pageOfOne["items"]!.AsArray().Count.ShouldBe(1);
+        pageOfOne["total"]!.GetValue<int>().ShouldBe(JsonNode.Parse(listed)!["items"]!.AsArray().Count);
+        (await admin.GetAsync("/api/v1/integration/clients?pageSize=101")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var detail = await admin.GetStringAsync($"/api/v1/integration/clients/{client.Id}");
         listed.ShouldContain(client.ClientId);
         foreach (var text in new[] { listed, detail })

@@ -243,6 +243,7 @@ public static class BolaMatrix
         ["GET /api/v1/webhooks/event-types"] = "webhook event catalogue",
         ["GET /api/v1/webhooks/subscriptions"] = "the caller's own webhook subscriptions (integration.webhooks); no customer",
         ["POST /api/v1/webhooks/subscriptions"] = "subscribes the caller (integration.webhooks); events reach it only for customers it may see (WebhookTests)",
+        ["GET /api/v1/webhooks/subscriptions/{id:long}"] = "the caller's own subscription (404 for another's); no customer",
         ["POST /api/v1/webhooks/subscriptions/{id:long}/deactivate"] = "the caller's own subscription; no customer",
         ["GET /api/v1/webhooks/subscriptions/{id:long}/deliveries"] = "delivery log of the caller's own subscription: event ids and types, no customer data",
         ["POST /api/v1/webhooks/subscriptions/{id:long}/deliveries/{deliveryId:long}/redeliver"] = "the caller's own delivery; no customer data",

@@ -83,7 +83,7 @@ public sealed class WebhookRestartTests : IAsyncLifetime
             sent.Count(w => CustomerOf(w) == waiting).ShouldBe(failedAttempts + 1);
             sent.Where(w => CustomerOf(w) == waiting).Select(w => w.EventId).Distinct().ShouldHaveSingleItem();
 
-            var subscription = JsonNode.Parse(await admin.GetStringAsync("/api/v1/webhooks/subscriptions"))!.AsArray().Single()!["id"]!.GetValue<long>();
+            var subscription = JsonNode.Parse(await admin.GetStringAsync("/api/v1/webhooks/subscriptions"))!["items"]!.AsArray().Single()!["id"]!.GetValue<long>();
             await Task.Delay(500);
             var log = JsonNode.Parse(await admin.GetStringAsync($"/api/v1/webhooks/subscriptions/{subscription}/deliveries"))!["items"]!.AsArray();
             log.Select(d => d!["status"]!.GetValue<string>()).ShouldAllBe(s => s == "Delivered");

@@ -160,9 +160,20 @@ public abstract class WebhookTestsBase(ApiFixture fixture)
         receiver.Received.Where(w => w.Path == "/south").Select(CustomerOf).ShouldContain(southCustomer);
         receiver.Received.Where(w => w.Path == "/south").Select(CustomerOf).ShouldNotContain(eastCustomer);
 
+        // The client lists its own subscription, in pages (newest first, at most 100 a page).
+        var own = JsonNode.Parse(await erp.GetStringAsync("/api/v1/webhooks/subscriptions?pageSize=1"))!;
+        (own["total"]!.GetValue<int>(), own["items"]![0]!["id"]!.GetValue<long>()).ShouldBe((1, subscription));
+        (await erp.GetAsync("/api/v1/webhooks/subscriptions?page=0")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
         // Subscriptions are their owner's: the admin neither lists nor reads this one; a salesperson has no right to webhooks.
-        (await admin.GetStringAsync("/api/v1/webhooks/subscriptions")).ShouldNotContain("/south");
+        (await admin.GetStringAsync("/api/v1/webhooks/subscriptions?pageSize=100")).ShouldNotContain("/south");
         (await admin.GetAsync($"/api/v1/webhooks/subscriptions/{subscription}/deliveries")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await admin.GetAsync($"/api/v1/webhooks/subscriptions/{subscription}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var mine = await erp.GetAsync($"/api/v1/webhooks/subscriptions/{subscription}");
+        mine.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var mineBody = await mine.Content.ReadAsStringAsync();
+        mineBody.ShouldContain("/south");
+        mineBody.ShouldNotContain("secret", Case.Insensitive);
         var sales = await Api.As("east.sales1");
         (await sales.GetAsync("/api/v1/webhooks/subscriptions")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await sales.PostJson("/api/v1/webhooks/subscriptions", new { url = receiver.BaseUrl, eventTypes = new[] { "customer.created" } })).StatusCode

@@ -1693,7 +1693,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** API clients (integration.clients); never their secrets */
+        /** One page of the API clients in registration order (integration.clients); never their secrets */
         get: operations["ListApiClients"];
         put?: never;
         /**
@@ -2179,7 +2179,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's subscriptions (integration.webhooks), without their secrets */
+        /** One page of the caller's subscriptions, newest first (integration.webhooks), without their secrets */
         get: operations["ListWebhookSubscriptions"];
         put?: never;
         /**
@@ -2187,6 +2187,23 @@ export interface paths {
          * @description Each event is POSTed as JSON `{ id, type, occurredAt, data }` with the headers `Crm-Event-Id` (the same on every retry and redelivery: drop duplicates by it), `Crm-Event-Type`, `Crm-Delivery-Id` and `Crm-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed with the secret>`. Any 2xx counts as delivered; anything else, a timeout or a redirect (never followed) is retried with exponential backoff (Webhooks:FirstRetryDelay doubling up to Webhooks:MaxRetryDelay) until Webhooks:MaxAttempts. Events are recorded in the transaction of their change (an event is sent if and only if its change committed) and reach the subscription only when its owner may see the customer. URLs on loopback, link-local or private networks are refused (400 on `url`) unless Webhooks:AllowPrivateTargets is on.
          */
         post: operations["CreateWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the caller's subscriptions (integration.webhooks), without its secret; another's is 404 */
+        get: operations["GetWebhookSubscription"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2581,6 +2598,20 @@ export interface components {
             lastUsedAt?: string | null;
             /** Format: int32 */
             version: number;
+        };
+        /**
+         * @description A page of a list. Crm.Api.Common.Paging.Paged`1.Total stops counting at Crm.Api.Common.Paging.PageLimits.CountCap; then
+         *                 Crm.Api.Common.Paging.Paged`1.TotalIsCapped is true and clients show "10000+".
+         */
+        ApiClientDtoPaged: {
+            items: components["schemas"]["ApiClientDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            totalIsCapped: boolean;
         };
         /** @description A client with its secret, answered once by create and by rotate-secret. */
         ApiClientWithSecret: {
@@ -5449,6 +5480,20 @@ export interface components {
             isActive: boolean;
             /** Format: date-time */
             createdAt: string;
+        };
+        /**
+         * @description A page of a list. Crm.Api.Common.Paging.Paged`1.Total stops counting at Crm.Api.Common.Paging.PageLimits.CountCap; then
+         *                 Crm.Api.Common.Paging.Paged`1.TotalIsCapped is true and clients show "10000+".
+         */
+        WebhookSubscriptionDtoPaged: {
+            items: components["schemas"]["WebhookSubscriptionDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            totalIsCapped: boolean;
         };
         WebhookSubscriptionWithSecret: {
             subscription: components["schemas"]["WebhookSubscriptionDto"];
@@ -11767,7 +11812,10 @@ export interface operations {
     };
     ListApiClients: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11780,7 +11828,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiClientDto"][];
+                    "application/json": components["schemas"]["ApiClientDtoPaged"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No token, or an expired, invalid or revoked one. */
@@ -13866,7 +13923,10 @@ export interface operations {
     };
     ListWebhookSubscriptions: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -13879,7 +13939,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookSubscriptionDto"][];
+                    "application/json": components["schemas"]["WebhookSubscriptionDtoPaged"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description No token, or an expired, invalid or revoked one. */
@@ -13965,6 +14034,55 @@ export interface operations {
             };
             /** @description The Idempotency-Key was already used for a different request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionDto"];
+                };
+            };
+            /** @description No token, or an expired, invalid or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,3 +1,4 @@
+using Crm.Api.Common.Paging;
 using Crm.Api.Data;
 using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Integration;
@@ -36,19 +37,21 @@ public sealed record ApiScopeDto(string Scope, string Description, IReadOnlyList
 
 internal static class ApiClientReader
 {
-    public static async Task<List<ApiClientDto>> ListAsync(CrmDbContext db, long? id, CancellationToken ct)
+    /// <summary>One page of the clients in registration order.</summary>
+    public static async Task<Paged<ApiClientDto>> PageAsync(CrmDbContext db, int page, int pageSize, CancellationToken ct)
     {
-        var query = db.ApiClients.AsNoTracking();
-        if (id is { } one)
-            query = query.Where(c => c.Id == one);
-        var rows = await query.OrderBy(c => c.Id)
-            .Join(db.OrgUnits, c => c.UnitId, u => u.Id, (c, u) => new { Client = c, UnitName = u.Name })
-            .ToListAsync(ct);
-        return rows.Select(x => ToDto(x.Client, x.UnitName)).ToList();
+        var total = await db.ApiClients.CountAsync(ct);
+        var rows = await WithUnit(db, db.ApiClients.AsNoTracking().OrderBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+        return new Paged<ApiClientDto>(rows.Select(x => ToDto(x.Client, x.UnitName)).ToList(), page, pageSize, total, false);
     }
 
     public static async Task<ApiClientDto?> ReadAsync(CrmDbContext db, long id, CancellationToken ct) =>
-        (await ListAsync(db, id, ct)).SingleOrDefault();
+        (await WithUnit(db, db.ApiClients.AsNoTracking().Where(c => c.Id == id)).ToListAsync(ct)).Select(x => ToDto(x.Client, x.UnitName)).SingleOrDefault();
+
+    private sealed record ClientWithUnit(ApiClient Client, string UnitName);
+
+    private static IQueryable<ClientWithUnit> WithUnit(CrmDbContext db, IQueryable<ApiClient> clients) =>
+        clients.Join(db.OrgUnits, c => c.UnitId, u => u.Id, (c, u) => new ClientWithUnit(c, u.Name));
 
     private static ApiClientDto ToDto(ApiClient c, string unitName) =>
         new(c.Id, c.Name, c.ClientId, c.ScopeList, c.DataScope, c.UnitId, unitName, c.StaffId, c.RoleId, c.IsEnabled, c.CreatedAt,

@@ -1,5 +1,6 @@
 using Crm.Api.Common.Errors;
 using Crm.Api.Common.Http;
+using Crm.Api.Common.Paging;
 using Mediator;
 
 namespace Crm.Api.Features.Integration;
@@ -18,12 +19,12 @@ public static class IntegrationEndpoints
 
         var clients = group.MapGroup("/clients");
 
-        clients.MapGet("", async (IMediator mediator, HttpContext http, CancellationToken ct) =>
-                (await mediator.Send(new ListApiClientsQuery(), ct)).Match(TypedResults.Ok, http))
+        clients.MapGet("", async (IMediator mediator, HttpContext http, CancellationToken ct, int page = 1, int pageSize = PageLimits.DefaultPageSize) =>
+                (await mediator.Send(new ListApiClientsQuery(page, pageSize), ct)).Match(TypedResults.Ok, http))
             .WithName("ListApiClients")
-            .WithSummary("API clients (integration.clients); never their secrets")
-            .Produces<IReadOnlyList<ApiClientDto>>()
-            .ProducesProblems(403);
+            .WithSummary("One page of the API clients in registration order (integration.clients); never their secrets")
+            .Produces<Paged<ApiClientDto>>()
+            .ProducesProblems(400, 403);
 
         clients.MapGet("/{id:long}", async (long id, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 (await mediator.Send(new GetApiClientQuery(id), ct)).Match(c => TypedResults.Ok(c).WithETag(http, c.Version), http))

@@ -1,21 +1,31 @@
 using Crm.Api.Common.Errors;
+using Crm.Api.Common.Paging;
 using Crm.Api.Common.Security;
 using Crm.Api.Data;
 using Crm.Api.Domain.Access;
 using Crm.Api.Domain.Integration;
+using FluentValidation;
 using Mediator;
 
 namespace Crm.Api.Features.Integration;
 
-public sealed record ListApiClientsQuery : IQuery<Result<IReadOnlyList<ApiClientDto>>>;
+public sealed record ListApiClientsQuery(int Page = 1, int PageSize = PageLimits.DefaultPageSize) : IPageRequest, IQuery<Result<Paged<ApiClientDto>>>;
 
-public sealed class ListApiClientsHandler(CrmDbContext db, UserContext users) : IQueryHandler<ListApiClientsQuery, Result<IReadOnlyList<ApiClientDto>>>
+public sealed class ListApiClientsValidator : AbstractValidator<ListApiClientsQuery>
 {
-    public async ValueTask<Result<IReadOnlyList<ApiClientDto>>> Handle(ListApiClientsQuery query, CancellationToken ct)
+    public ListApiClientsValidator()
+    {
+        Include(new PageRequestRules<ListApiClientsQuery>(capped: false));
+    }
+}
+
+public sealed class ListApiClientsHandler(CrmDbContext db, UserContext users) : IQueryHandler<ListApiClientsQuery, Result<Paged<ApiClientDto>>>
+{
+    public async ValueTask<Result<Paged<ApiClientDto>>> Handle(ListApiClientsQuery query, CancellationToken ct)
     {
         if (!users.User.Has(Permissions.IntegrationClients))
             return Error.Forbidden("需要第三方接入管理权限（integration.clients）。");
-        return await ApiClientReader.ListAsync(db, null, ct);
+        return await ApiClientReader.PageAsync(db, query.Page, query.PageSize, ct);
     }
 }
 

@@ -19,12 +19,12 @@ public static class WebhookEndpoints
 
         var subscriptions = group.MapGroup("/subscriptions");
 
-        subscriptions.MapGet("", async (IMediator mediator, HttpContext http, CancellationToken ct) =>
-                (await mediator.Send(new ListWebhookSubscriptionsQuery(), ct)).Match(TypedResults.Ok, http))
+        subscriptions.MapGet("", async (IMediator mediator, HttpContext http, CancellationToken ct, int page = 1, int pageSize = PageLimits.DefaultPageSize) =>
+                (await mediator.Send(new ListWebhookSubscriptionsQuery(page, pageSize), ct)).Match(TypedResults.Ok, http))
             .WithName("ListWebhookSubscriptions")
-            .WithSummary("The caller's subscriptions (integration.webhooks), without their secrets")
-            .Produces<IReadOnlyList<WebhookSubscriptionDto>>()
-            .ProducesProblems(403);
+            .WithSummary("One page of the caller's subscriptions, newest first (integration.webhooks), without their secrets")
+            .Produces<Paged<WebhookSubscriptionDto>>()
+            .ProducesProblems(400, 403);
 
         subscriptions.MapPost("", async (CreateWebhookSubscriptionRequest body, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 (await mediator.Send(new CreateWebhookSubscriptionCommand(body.Url ?? "", body.EventTypes ?? [], body.Description), ct))
@@ -40,6 +40,13 @@ public static class WebhookEndpoints
                              "private networks are refused (400 on `url`) unless Webhooks:AllowPrivateTargets is on.")
             .Produces<WebhookSubscriptionWithSecret>(StatusCodes.Status201Created)
             .ProducesProblems(400, 403);
+
+        subscriptions.MapGet("/{id:long}", async (long id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                (await mediator.Send(new GetWebhookSubscriptionQuery(id), ct)).Match(TypedResults.Ok, http))
+            .WithName("GetWebhookSubscription")
+            .WithSummary("One of the caller's subscriptions (integration.webhooks), without its secret; another's is 404")
+            .Produces<WebhookSubscriptionDto>()
+            .ProducesProblems(403, 404);
 
         subscriptions.MapPost("/{id:long}/deactivate", async (long id, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 (await mediator.Send(new DeactivateWebhookSubscriptionCommand(id), ct)).Match(TypedResults.Ok, http))

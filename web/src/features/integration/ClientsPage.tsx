@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { formatDateTime } from '../../components/format';
 import { UnitTreeSelect } from '../../components/OrgPickers';
 import { EmptyState, ErrorState, Loading, PageNotFound } from '../../components/States';
 import { useRun } from '../../components/useRun';
+import { usePaging } from '../access/usePaging';
 import { SecretModal } from './SecretModal';
 import { applyFieldErrors } from './fieldErrors';
 
@@ -105,7 +107,9 @@ function ClientSecretModal({ secret, client, onClose }: { secret: string | null;
 export function ClientsPage() {
   const { t } = useTranslation();
   const c = (key: string) => t(`integration.clients.${key}`);
-  const q = $api.useQuery('get', '/api/v1/integration/clients');
+  const paging = usePaging();
+  const q = $api.useQuery('get', '/api/v1/integration/clients', { params: { query: { page: paging.page, pageSize: paging.pageSize } } },
+    { placeholderData: keepPreviousData });
   const { run, busy } = useRun();
   const [creating, setCreating] = useState(false);
   const [shown, setShown] = useState<{ secret: string; client?: ApiClient } | null>(null);
@@ -138,9 +142,9 @@ export function ClientsPage() {
           rowKey="id"
           size="middle"
           loading={q.isFetching}
-          dataSource={q.data ?? []}
+          dataSource={q.data?.items ?? []}
           locale={{ emptyText: q.isPending ? ' ' : <EmptyState /> }}
-          pagination={{ defaultPageSize: 20, hideOnSinglePage: true }}
+          pagination={{ ...paging.pagination(q.data?.total), hideOnSinglePage: true }}
           scroll={{ x: 1100 }}
           columns={[
             { title: c('name'), dataIndex: 'name', render: (n: string, r) => <Link to={`/integration/clients/${r.id}`}>{n}</Link> },

@@ -26,7 +26,9 @@ const DELIVERY_COLORS: Record<DeliveryStatus, string> = { Pending: 'processing',
 export function WebhooksPage() {
   const { t } = useTranslation();
   const w = (key: string) => t(`integration.webhooks.${key}`);
-  const q = $api.useQuery('get', '/api/v1/webhooks/subscriptions');
+  const paging = usePaging();
+  const q = $api.useQuery('get', '/api/v1/webhooks/subscriptions', { params: { query: { page: paging.page, pageSize: paging.pageSize } } },
+    { placeholderData: keepPreviousData });
   const types = $api.useQuery('get', '/api/v1/webhooks/event-types', {}, { staleTime: 5 * 60_000 });
   const { run, busy } = useRun();
   const [creating, setCreating] = useState(false);
@@ -60,9 +62,9 @@ export function WebhooksPage() {
           rowKey="id"
           size="middle"
           loading={q.isFetching}
-          dataSource={q.data ?? []}
+          dataSource={q.data?.items ?? []}
           locale={{ emptyText: q.isPending ? ' ' : <EmptyState /> }}
-          pagination={{ defaultPageSize: 20, hideOnSinglePage: true }}
+          pagination={{ ...paging.pagination(q.data?.total), hideOnSinglePage: true }}
           scroll={{ x: 1000 }}
           columns={[
             { title: w('url'), dataIndex: 'url', render: (url: string, s) => <Link to={`/integration/webhooks/${s.id}`}>{url}</Link> },
@@ -133,8 +135,7 @@ function Deliveries({ id }: { id: number }) {
   const [status, setStatus] = useState<DeliveryStatus | undefined>();
   const { run } = useRun();
   const [sending, setSending] = useState<number | null>(null);
-  const subscriptions = $api.useQuery('get', '/api/v1/webhooks/subscriptions');
-  const subscription = subscriptions.data?.find((s) => s.id === id);
+  const { data: subscription } = $api.useQuery('get', '/api/v1/webhooks/subscriptions/{id}', { params: { path: { id } } });
   const q = $api.useQuery(
     'get',
     '/api/v1/webhooks/subscriptions/{id}/deliveries',

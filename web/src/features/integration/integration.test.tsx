@@ -200,7 +200,7 @@ describe('API clients', () => {
     let created: unknown;
     server.use(
       http.get('*/api/v1/me', () => HttpResponse.json(meIntegration)),
-      http.get('*/api/v1/integration/clients', () => HttpResponse.json(created ? [apiClient()] : [])),
+      http.get('*/api/v1/integration/clients', () => HttpResponse.json(paged(created ? [apiClient()] : [], 1, 20, created ? 1 : 0))),
       http.get('*/api/v1/integration/scopes', () =>
         HttpResponse.json([
           { scope: 'customers:read', description: '读取客户', permissions: ['customers.read'] },
@@ -246,7 +246,7 @@ describe('API clients', () => {
   it('shows server field errors on the fields', async () => {
     server.use(
       http.get('*/api/v1/me', () => HttpResponse.json(meIntegration)),
-      http.get('*/api/v1/integration/clients', () => HttpResponse.json([])),
+      http.get('*/api/v1/integration/clients', () => HttpResponse.json(paged([], 1, 20, 0))),
       http.get('*/api/v1/integration/scopes', () => HttpResponse.json([{ scope: 'customers:read', description: '读取客户', permissions: ['customers.read'] }])),
       http.post('*/api/v1/integration/clients', () =>
         HttpResponse.json({ status: 400, title: 'Validation', errors: { name: ['名称已被其他客户端使用'] } }, { status: 400 }),
@@ -277,8 +277,8 @@ describe('webhooks', () => {
     const queries: URLSearchParams[] = [];
     server.use(
       http.get('*/api/v1/me', () => HttpResponse.json(meIntegration)),
-      http.get('*/api/v1/webhooks/subscriptions', () =>
-        HttpResponse.json([{ id: 5, url: 'https://erp.example.com/crm-events', eventTypes: ['customer.created'], description: 'ERP', isActive: true, createdAt: '2026-11-23T01:00:00+00:00' }]),
+      http.get('*/api/v1/webhooks/subscriptions/5', () =>
+        HttpResponse.json({ id: 5, url: 'https://erp.example.com/crm-events', eventTypes: ['customer.created'], description: 'ERP', isActive: true, createdAt: '2026-11-23T01:00:00+00:00' }),
       ),
       http.get('*/api/v1/webhooks/subscriptions/5/deliveries', ({ request }) => {
         queries.push(new URL(request.url).searchParams);

@@ -6,13 +6,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { $api, api } from '../../api/client';
-import { PAGE_SIZES } from '../../api/types';
 import { asProblem, problemStatus } from '../../api/problem';
 import { downloadFile } from '../../components/download';
 import { formatDateTime, formatMoney } from '../../components/format';
 import { StaffSelect, UnitTreeSelect } from '../../components/OrgPickers';
 import { EmptyState, ErrorState, Loading, PageNotFound } from '../../components/States';
 import { useRun } from '../../components/useRun';
+import { usePaging } from '../access/usePaging';
 import { P, usePermissions } from '../auth/permissions';
 import { KPI_ENTRY_KINDS, KPI_RULES, type KpiEntryDto, type KpiEntryKind, type KpiPeriodDto } from './types';
 
@@ -121,15 +121,15 @@ function Period({ month }: { month: string }) {
   const { start, busy: running } = useRunMonth();
   const { run, busy } = useRun();
   const [filters, setFiltersOnly] = useState<LedgerFilters>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const paging = usePaging();
   // A new filter starts again at the first page.
   const setFilters = (change: (f: LedgerFilters) => LedgerFilters) => {
     setFiltersOnly(change);
-    setPaging((p) => ({ ...p, page: 1 }));
+    paging.reset();
   };
   const [adding, setAdding] = useState(false);
   const [downloading, setDownloading] = useState<string | null>(null);
-  const q = $api.useQuery('get', '/api/v1/kpi/periods/{month}', { params: { path: { month }, query: { ...filters, ...paging } } }, { placeholderData: keepPreviousData });
+  const q = $api.useQuery('get', '/api/v1/kpi/periods/{month}', { params: { path: { month }, query: { ...filters, page: paging.page, pageSize: paging.pageSize } } }, { placeholderData: keepPreviousData });
   const k = (key: string, o?: Record<string, unknown>) => t(`kpi.${key}`, o ?? {});
   const manage = can(P.kpiManage);
   const mayRun = useMayRunCompanyMonth();
@@ -215,14 +215,8 @@ function Period({ month }: { month: string }) {
           dataSource={entries.items}
           locale={{ emptyText: <EmptyState /> }}
           pagination={{
-            current: entries.page,
-            pageSize: entries.pageSize,
-            total: entries.total,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            hideOnSinglePage: entries.total <= PAGE_SIZES[0],
+            ...paging.pagination(entries.total),
             showTotal: (total) => (entries.totalIsCapped ? t('common.totalCapped', { total }) : t('common.total', { total })),
-            onChange: (page, pageSize) => setPaging((p) => ({ page: pageSize !== p.pageSize ? 1 : page, pageSize })),
           }}
           scroll={{ x: 1100 }}
           columns={[
