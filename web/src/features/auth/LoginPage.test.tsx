@@ -1,8 +1,8 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { REFRESH_TOKEN_KEY, tokens } from '../../api/tokens';
-import { problem, tokenPair } from '../../test/fixtures';
+import { meSales, problem, tokenPair } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 import { server } from '../../test/server';
 
@@ -25,6 +25,37 @@ describe('login and session', () => {
     expect(tokens.access).toBe('access-1');
     expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-1');
   });
+
+  it('right after the token, asks for the person and the list\'s first page together, and the list uses that answer', async () => {
+    const events: string[] = [];
+    const lists: string[] = [];
+    server.use(
+      http.post('*/api/v1/auth/token', () => HttpResponse.json(tokenPair(1))),
+      http.get('*/api/v1/me', async () => {
+        events.push('me asked');
+        await delay(300);
+        events.push('me answered');
+        return HttpResponse.json(meSales);
+      }),
+      http.get('*/api/v1/customers', ({ request }) => {
+        events.push('list asked');
+        lists.push(new URL(request.url).searchParams.get('grade') ?? '');
+        return HttpResponse.json({ items: [], page: 1, pageSize: 20, total: 0, totalIsCapped: false });
+      }),
+    );
+    renderApp('/customers?grade=A', { signedIn: false });
+
+    const user = userEvent.setup({ delay: null });
+    await user.type(await screen.findByLabelText('用户名'), 'east.sales1');
+    await user.type(screen.getByLabelText('密码'), 'Crm@demo2026');
+    await user.keyboard('{Enter}');
+
+    expect(await screen.findByRole('heading', { name: '客户档案' }, { timeout: 15_000 })).toBeInTheDocument();
+    expect(events.indexOf('list asked')).toBeGreaterThan(-1);
+    expect(events.indexOf('list asked')).toBeLessThan(events.indexOf('me answered'));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    expect(lists).toEqual(['A']); // the page found the prefetched answer and did not ask again
+  }, 30_000);
 
   it('shows the server\'s message on a wrong password and stays on the form', async () => {
     server.use(http.post('*/api/v1/auth/token', () => HttpResponse.json(problem(401, '用户名或密码错误。'), { status: 401 })));

@@ -1,11 +1,14 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { asProblem } from '../../api/problem';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { prefetchLanding } from './prefetchLanding';
 import { useSession } from './session';
+import { StyleWarmup } from './StyleWarmup';
 
 interface Values {
   username: string;
@@ -15,6 +18,7 @@ interface Values {
 export function LoginPage() {
   const { t } = useTranslation();
   const { signedIn, login } = useSession();
+  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
@@ -28,6 +32,7 @@ export function LoginPage() {
     setError(null);
     try {
       await login(username.trim(), password);
+      prefetchLanding(queryClient, from);
       navigate(from, { replace: true });
     } catch (e) {
       const problem = asProblem(e);
@@ -60,6 +65,7 @@ export function LoginPage() {
           </Button>
         </Form>
       </Card>
+      <StyleWarmup />
     </div>
   );
 }

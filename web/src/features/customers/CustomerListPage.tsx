@@ -12,7 +12,7 @@ import { StaffSelect, UnitTreeSelect } from '../../components/OrgPickers';
 import { EmptyState, ErrorState } from '../../components/States';
 import { P, usePermissions } from '../auth/permissions';
 import { CustomerExportButton } from '../integration/exports';
-import { useCustomerFilters, type CustomerFilters } from './useCustomerFilters';
+import { customerListParams, useCustomerFilters, type CustomerFilters } from './useCustomerFilters';
 import { GradeTag, StatusTag } from './tags';
 
 const SORTABLE = ['name', 'code', 'grade', 'updatedAt'] as const;
@@ -24,12 +24,7 @@ export function CustomerListPage() {
   const [q, setQ] = useState(filters.q ?? '');
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
 
-  const list = $api.useQuery(
-    'get',
-    '/api/v1/customers',
-    { params: { query: { ...filters, archived: filters.archived ?? false } } },
-    { placeholderData: keepPreviousData },
-  );
+  const list = $api.useQuery('get', '/api/v1/customers', customerListParams(filters), { placeholderData: keepPreviousData });
 
   const sortField = filters.sort?.replace(/^-/, '');
   const sortOrder = filters.sort ? (filters.sort.startsWith('-') ? 'descend' : 'ascend') : undefined;
