@@ -79,6 +79,10 @@ public abstract class ScorecardApiTestsBase(ApiFixture fixture)
         var bad = await marketing.PutJson($"/api/v1/kpi/scorecards/2020/units/{east}",
             new { items = new Dictionary<string, decimal> { ["nope"] = 1, ["service"] = 16 } }, null);
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await bad.Body();
+        ProblemAssertions.ShouldHaveFieldError(problem, "items.nope");
+        ProblemAssertions.ShouldHaveFieldError(problem, "items.service");
+        problem["errors"]!["items.service"]![0]!.GetValue<string>().ShouldContain("15");
         (await (await Api.As("east.manager")).GetAsync("/api/v1/kpi/scorecards/2020")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await marketing.PutJson("/api/v1/kpi/scorecards/2020/units/987654321", Items(1, 1, 1, 1, 1), null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

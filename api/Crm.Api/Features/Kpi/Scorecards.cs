@@ -38,10 +38,17 @@ public sealed class EnterScorecardValidator : AbstractValidator<EnterScorecardCo
     {
         RuleFor(c => c.Year).InclusiveBetween(2000, 2100);
         RuleFor(c => c.Items).NotNull();
-        RuleForEach(c => c.Items).Must(i => options.Value.ScorecardItems.ContainsKey(i.Key))
-            .WithMessage((_, i) => $"未知的评分项“{i.Key}”；可选：{string.Join("、", options.Value.ScorecardItems.Keys)}。")
-            .Must(i => !options.Value.ScorecardItems.TryGetValue(i.Key, out var item) || (i.Value >= 0 && i.Value <= item.MaxPoints))
-            .WithMessage((_, i) => $"评分项“{i.Key}”的得分须在 0 到满分之间。");
+        // Each error is reported on `items.<code>`, so a form can show it beside that item's input.
+        RuleFor(c => c.Items).Custom((items, context) =>
+        {
+            foreach (var (code, points) in items ?? [])
+            {
+                if (!options.Value.ScorecardItems.TryGetValue(code, out var item))
+                    context.AddFailure($"items.{code}", $"未知的评分项“{code}”；可选：{string.Join("、", options.Value.ScorecardItems.Keys)}。");
+                else if (points < 0 || points > item.MaxPoints)
+                    context.AddFailure($"items.{code}", $"评分项“{code}”的得分须在 0 到 {item.MaxPoints} 之间。");
+            }
+        });
     }
 }
 

@@ -149,7 +149,19 @@ function ScorecardItems({ card }: { card: UnitScorecardDto }) {
     const items = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined)) as Record<string, number>;
     await run(
       () => api.PUT('/api/v1/kpi/scorecards/{year}/units/{unitId}', { params: { path: { year: card.year, unitId: card.unit.id } }, body: { items } }),
-      { success: t('common.saved'), invalidate: ['/api/v1/kpi/scorecards/{year}'] },
+      {
+        success: t('common.saved'),
+        invalidate: ['/api/v1/kpi/scorecards/{year}'],
+        // The server names each item's error `items.<code>`: shown beside that item's input.
+        onProblem: (p) => {
+          const fields = Object.entries(p.errors ?? {})
+            .filter(([key]) => key.startsWith('items.'))
+            .map(([key, errors]) => ({ name: key.slice('items.'.length), errors }));
+          const known = fields.filter((f) => card.items.some((i) => i.code === f.name));
+          form.setFields(known);
+          return known.length > 0 && known.length === Object.keys(p.errors ?? {}).length;
+        },
+      },
     );
   };
   return (
@@ -169,7 +181,7 @@ function ScorecardItems({ card }: { card: UnitScorecardDto }) {
             width: 140,
             render: (_, i) =>
               mayEdit ? (
-                <Form.Item name={i.code} noStyle>
+                <Form.Item name={i.code} style={{ margin: 0 }}>
                   <InputNumber aria-label={`${card.unit.name} ${i.name}`} min={0} max={i.maxPoints} step={0.5} placeholder={i.rules.length ? s('sources.Ledger') : '—'} />
                 </Form.Item>
               ) : (i.entered ?? '—'),

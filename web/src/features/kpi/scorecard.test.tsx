@@ -79,6 +79,25 @@ describe('annual unit scorecard', () => {
     await waitFor(() => expect(puts).toEqual([{ items: { service: 13.5 } }]));
   }, 60_000);
 
+  it('shows the server\'s error for an item beside that item\'s input', async () => {
+    server.use(
+      http.get('*/api/v1/me', () => HttpResponse.json(meKpi)),
+      http.get('*/api/v1/kpi/scorecards/:year', () => HttpResponse.json([scorecard(6, '客户服务中心')])),
+      http.put('*/api/v1/kpi/scorecards/:year/units/6', () =>
+        HttpResponse.json({ status: 400, title: 'Validation', errors: { 'items.service': ['评分项“service”的得分须在 0 到 12 之间。'] } }, { status: 400 }),
+      ),
+    );
+    renderApp('/kpi/scorecards');
+    const user = userEvent.setup({ delay: null });
+    const service = (await screen.findByRole('cell', { name: '客户服务中心' }, { timeout: 15_000 })).closest('tr')!;
+    await user.click(within(service).getByRole('button', { name: /展开行|Expand row/ }));
+    const input = await screen.findByRole('spinbutton', { name: '客户服务中心 服务质量' });
+    await user.type(input, '13');
+    await user.click(screen.getByRole('button', { name: /保存评分/ }));
+    const message = await screen.findByText('评分项“service”的得分须在 0 到 12 之间。');
+    expect(message.closest('.ant-form-item')).toContainElement(input);
+  }, 60_000);
+
   it('the KPI menu follows the permissions', () => {
     expect(flat(visibleNavigation(meKpi))).toEqual(expect.arrayContaining(['/kpi/complaints', '/kpi/periods', '/kpi/scorecards', '/kpi/indicators']));
     expect(flat(visibleNavigation(meSales))).toEqual(expect.arrayContaining(['/kpi/complaints', '/kpi/indicators']));
