@@ -20,7 +20,7 @@ public static class ApiScopes
         [FactsWrite] = "写入经营数据（目前等同 customers.write）",
         [FilingsRead] = "读取备案和变更报告期限（customers.read：期限随客户可见范围，故也能读取客户档案）",
         [WebhooksManage] = "管理事件订阅（integration.webhooks）；事件只涉及客户端可见的客户，故通常与 customers:read 同用",
-        [KpiManage] = "月度考核台账：读取、导出、运行、关账、调整（kpi.manage；考核没有只读权限）；收到 kpi.period.closed 事件也需要它",
+        [KpiManage] = "月度考核台账：读取、导出、运行、关账、调整（kpi.manage；考核没有只读权限），限于客户端的数据范围；运行、关账和收到 kpi.period.closed 事件需要全公司范围",
     };
 
     // facts:write lends customers.write as a whole: the fact routes check that permission, and a narrower
