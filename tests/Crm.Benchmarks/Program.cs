@@ -19,9 +19,11 @@ const string Usage = """
           search, get and evaluate (grade evaluation with explanation), or only those named, with <clients> concurrent clients for <duration> seconds each (after <warmup> seconds that
           are not measured). Prints requests, errors, req/s and p50/p95/p99 latency. Only loopback hosts are allowed.
 
-      rate [--url http://127.0.0.1:5080] [--scheme manufacturer] [--user marketing1] [--keep false] [--password Crm@demo2026]
+      rate [--url http://127.0.0.1:5080] [--scheme manufacturer] [--user marketing1] [--keep false] [--approve false] [--password Crm@demo2026]
           Starts a rating run over every customer as <user> (classification.run), follows its progress until it is
           under review, and prints the wall time and customers per second; then cancels it unless --keep true.
+          --approve true then approves every change in one request and times it (this changes the grades for good:
+          run it on a copy of the database).
       calendar [--operations 10000000] [--rounds 5] [--max-days 30] [--seed 42]
           Micro-benchmark of the working-day calendar (the shipped 2020–2026 notices): AddWorkingDays,
           WorkingDaysBetween and IsWorkingDay over <operations> random dates 2019–2028 and day counts in
