@@ -84,10 +84,6 @@ public sealed class ListKpiPeriodsHandler(CrmDbContext db, UserContext users) : 
         if (query.Year is { } year)
             periods = periods.Where(p => p.Month >= new DateOnly(year, 1, 1) && p.Month <= new DateOnly(year, 12, 1));
         var list = await periods.OrderByDescending(p => p.Month).Take(120).ToListAsync(ct);
-        var reach = KpiAccess.Reach(users.User);
-        var dtos = new List<KpiPeriodDto>();
-        foreach (var period in list)
-            dtos.Add(await KpiAccess.ToDtoAsync(db, period, reach, ct));
-        return dtos;
+        return await KpiAccess.ToDtosAsync(db, list, KpiAccess.Reach(users.User), ct);
     }
 }

@@ -57,15 +57,28 @@ internal static class KpiAccess
     public static bool TryMonth(string month, out DateOnly first) => BusinessFact.TryParseMonth(month, out first);
 
     /// <summary>The period with the count and totals of the entries <paramref name="reach"/> covers.</summary>
-    public static async Task<KpiPeriodDto> ToDtoAsync(CrmDbContext db, KpiPeriod period, CustomerScope reach, CancellationToken ct)
+    public static async Task<KpiPeriodDto> ToDtoAsync(CrmDbContext db, KpiPeriod period, CustomerScope reach, CancellationToken ct) =>
+        (await ToDtosAsync(db, [period], reach, ct))[0];
+
+    /// <summary>
+    /// Periods with their counts and totals in two queries, however many periods: the entries' figures (summed here, as SQLite
+    /// cannot sum decimals) and the names of who ran and closed them.
+    /// </summary>
+    public static async Task<List<KpiPeriodDto>> ToDtosAsync(CrmDbContext db, IReadOnlyList<KpiPeriod> periods, CustomerScope reach, CancellationToken ct)
     {
-        var rows = await db.KpiEntries.AsNoTracking().Where(e => e.PeriodId == period.Id).Within(reach).Select(e => new { e.StaffId, e.Points, e.Amount }).ToListAsync(ct);
-        var unitLevel = rows.Where(r => r.StaffId == null).ToList();
-        var ids = new[] { period.LastRunById, period.ClosedById }.OfType<long>().ToList();
-        var names = await db.Staff.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);
+        var periodIds = periods.Select(p => p.Id).ToList();
+        var rows = (await db.KpiEntries.AsNoTracking().Where(e => periodIds.Contains(e.PeriodId)).Within(reach)
+            .Select(e => new { e.PeriodId, e.StaffId, e.Points, e.Amount }).ToListAsync(ct)).ToLookup(r => r.PeriodId);
+        var staffIds = periods.SelectMany(p => new[] { p.LastRunById, p.ClosedById }).OfType<long>().Distinct().ToList();
+        var names = await db.Staff.AsNoTracking().Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);
         StaffRef? Ref(long? id) => id is { } v ? new StaffRef(v, names.GetValueOrDefault(v, "")) : null;
-        return new KpiPeriodDto(BusinessFact.FormatMonth(period.Month), period.Status, period.Runs, period.LastRunAt, Ref(period.LastRunById), period.ClosedAt,
-            Ref(period.ClosedById), rows.Count, unitLevel.Sum(r => r.Points), unitLevel.Sum(r => r.Amount));
+        return periods.Select(period =>
+        {
+            var entries = rows[period.Id].ToList();
+            var unitLevel = entries.Where(r => r.StaffId == null).ToList();
+            return new KpiPeriodDto(BusinessFact.FormatMonth(period.Month), period.Status, period.Runs, period.LastRunAt, Ref(period.LastRunById), period.ClosedAt,
+                Ref(period.ClosedById), entries.Count, unitLevel.Sum(r => r.Points), unitLevel.Sum(r => r.Amount));
+        }).ToList();
     }
 
     public static async Task<List<KpiEntryDto>> ToDtosAsync(CrmDbContext db, IReadOnlyList<KpiEntry> entries, CancellationToken ct)

@@ -9,6 +9,7 @@ import type { components } from '../../api/schema';
 import { OBLIGATION_KINDS, OBLIGATION_STATES, type ObligationDto, type ObligationKind, type ObligationState } from '../../api/types';
 import { formatDate } from '../../components/format';
 import { StaffSelect, UnitTreeSelect } from '../../components/OrgPickers';
+import { PagedTable } from '../../components/PagedTable';
 import { EmptyState, ErrorState, Loading } from '../../components/States';
 import { P, usePermissions } from '../auth/permissions';
 import { usePaging } from '../access/usePaging';
@@ -232,20 +233,14 @@ function AllDeadlines({ filters, meId }: { filters: BoardFilters; meId?: number 
       <Select allowClear aria-label={d('stateFilter')} placeholder={d('state')} style={{ width: 150 }} value={state}
         onChange={(s) => { setState(s); paging.reset(); }}
         options={OBLIGATION_STATES.map((s) => ({ value: s, label: t(`enums.ObligationState.${s}`) }))} />
-      {q.isError ? (
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-      ) : (
-        <Table<ObligationDto>
-          rowKey="id"
-          size="small"
-          loading={q.isFetching}
-          dataSource={q.data?.items ?? []}
-          locale={{ emptyText: q.isPending ? ' ' : <EmptyState /> }}
-          pagination={paging.pagination(q.data?.total)}
-          scroll={{ x: 1100 }}
-          columns={columns}
-        />
-      )}
+      <PagedTable<ObligationDto>
+        query={q}
+        pagination={paging.pagination}
+        rowKey="id"
+        size="small"
+        scroll={{ x: 1100 }}
+        columns={columns}
+      />
     </Space>
   );
 }

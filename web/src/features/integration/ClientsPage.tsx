@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -9,7 +9,8 @@ import type { components } from '../../api/schema';
 import { DATA_SCOPES, type DataScope } from '../../api/types';
 import { formatDateTime } from '../../components/format';
 import { UnitTreeSelect } from '../../components/OrgPickers';
-import { EmptyState, ErrorState, Loading, PageNotFound } from '../../components/States';
+import { PagedTable } from '../../components/PagedTable';
+import { ErrorState, Loading, PageNotFound } from '../../components/States';
 import { useRun } from '../../components/useRun';
 import { usePaging } from '../access/usePaging';
 import { SecretModal } from './SecretModal';
@@ -135,29 +136,23 @@ export function ClientsPage() {
       extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{c('new')}</Button>}
     >
       <Typography.Paragraph type="secondary">{c('intro')}</Typography.Paragraph>
-      {q.isError ? (
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-      ) : (
-        <Table<ApiClient>
-          rowKey="id"
-          size="middle"
-          loading={q.isFetching}
-          dataSource={q.data?.items ?? []}
-          locale={{ emptyText: q.isPending ? ' ' : <EmptyState /> }}
-          pagination={{ ...paging.pagination(q.data?.total), hideOnSinglePage: true }}
-          scroll={{ x: 1100 }}
-          columns={[
-            { title: c('name'), dataIndex: 'name', render: (n: string, r) => <Link to={`/integration/clients/${r.id}`}>{n}</Link> },
-            { title: c('clientId'), dataIndex: 'clientId', render: (id: string) => <Typography.Text code>{id}</Typography.Text> },
-            { title: c('scopes'), dataIndex: 'scopes', render: (s: string[]) => s.map((x) => <Tag key={x}>{x}</Tag>) },
-            { title: c('dataScope'), dataIndex: 'dataScope', width: 110, render: (s: string) => t(`scope.${s}`) },
-            { title: c('unit'), dataIndex: 'unitName', width: 140 },
-            { title: c('enabled'), dataIndex: 'isEnabled', width: 80, render: (e: boolean) => <ClientStatusTag enabled={e} /> },
-            { title: c('lastUsedAt'), dataIndex: 'lastUsedAt', width: 150, render: formatDateTime },
-            { title: t('common.actions'), key: 'actions', width: 170, render: (_, r) => <ClientActions client={r} onSecret={(secret) => setShown({ secret, client: r })} /> },
-          ]}
-        />
-      )}
+      <PagedTable<ApiClient>
+        query={q}
+        pagination={(total) => ({ ...paging.pagination(total), hideOnSinglePage: true })}
+        rowKey="id"
+        size="middle"
+        scroll={{ x: 1100 }}
+        columns={[
+          { title: c('name'), dataIndex: 'name', render: (n: string, r) => <Link to={`/integration/clients/${r.id}`}>{n}</Link> },
+          { title: c('clientId'), dataIndex: 'clientId', render: (id: string) => <Typography.Text code>{id}</Typography.Text> },
+          { title: c('scopes'), dataIndex: 'scopes', render: (s: string[]) => s.map((x) => <Tag key={x}>{x}</Tag>) },
+          { title: c('dataScope'), dataIndex: 'dataScope', width: 110, render: (s: string) => t(`scope.${s}`) },
+          { title: c('unit'), dataIndex: 'unitName', width: 140 },
+          { title: c('enabled'), dataIndex: 'isEnabled', width: 80, render: (e: boolean) => <ClientStatusTag enabled={e} /> },
+          { title: c('lastUsedAt'), dataIndex: 'lastUsedAt', width: 150, render: formatDateTime },
+          { title: t('common.actions'), key: 'actions', width: 170, render: (_, r) => <ClientActions client={r} onSecret={(secret) => setShown({ secret, client: r })} /> },
+        ]}
+      />
       <Modal
         open={creating}
         title={c('new')}

@@ -1,13 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { $api, api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { formatDateTime } from '../../components/format';
-import { EmptyState, ErrorState, PageNotFound } from '../../components/States';
+import { PagedTable } from '../../components/PagedTable';
+import { PageNotFound } from '../../components/States';
 import { useRun } from '../../components/useRun';
 import { usePaging } from '../access/usePaging';
 import { applyFieldErrors } from './fieldErrors';
@@ -55,42 +56,36 @@ export function WebhooksPage() {
       extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{w('new')}</Button>}
     >
       <Typography.Paragraph type="secondary">{w('intro')}</Typography.Paragraph>
-      {q.isError ? (
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-      ) : (
-        <Table<Subscription>
-          rowKey="id"
-          size="middle"
-          loading={q.isFetching}
-          dataSource={q.data?.items ?? []}
-          locale={{ emptyText: q.isPending ? ' ' : <EmptyState /> }}
-          pagination={{ ...paging.pagination(q.data?.total), hideOnSinglePage: true }}
-          scroll={{ x: 1000 }}
-          columns={[
-            { title: w('url'), dataIndex: 'url', render: (url: string, s) => <Link to={`/integration/webhooks/${s.id}`}>{url}</Link> },
-            { title: w('eventTypes'), dataIndex: 'eventTypes', render: (e: string[]) => e.map((x) => <Tag key={x}>{x}</Tag>) },
-            { title: w('description'), dataIndex: 'description', width: 160, render: (d?: string | null) => d ?? '—' },
-            { title: w('active'), dataIndex: 'isActive', width: 90, render: (a: boolean) => (a ? <Tag color="green">{w('isActive')}</Tag> : <Tag>{w('inactive')}</Tag>) },
-            { title: w('createdAt'), dataIndex: 'createdAt', width: 150, render: formatDateTime },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              width: 170,
-              render: (_, s) => (
-                <Space size={4}>
-                  <Link to={`/integration/webhooks/${s.id}`}>{w('deliveries')}</Link>
-                  {s.isActive && (
-                    <Popconfirm title={w('deactivateConfirm')} okText={t('common.confirm')} cancelText={t('common.cancel')}
-                      onConfirm={() => run(() => api.POST('/api/v1/webhooks/subscriptions/{id}/deactivate', { params: { path: { id: s.id } } }), { success: w('deactivated'), invalidate: ['/api/v1/webhooks/subscriptions'] })}>
-                      <Button size="small" danger loading={busy} aria-label={`${w('deactivate')} ${s.url}`}>{w('deactivate')}</Button>
-                    </Popconfirm>
-                  )}
-                </Space>
-              ),
-            },
-          ]}
-        />
-      )}
+      <PagedTable<Subscription>
+        query={q}
+        pagination={(total) => ({ ...paging.pagination(total), hideOnSinglePage: true })}
+        rowKey="id"
+        size="middle"
+        scroll={{ x: 1000 }}
+        columns={[
+          { title: w('url'), dataIndex: 'url', render: (url: string, s) => <Link to={`/integration/webhooks/${s.id}`}>{url}</Link> },
+          { title: w('eventTypes'), dataIndex: 'eventTypes', render: (e: string[]) => e.map((x) => <Tag key={x}>{x}</Tag>) },
+          { title: w('description'), dataIndex: 'description', width: 160, render: (d?: string | null) => d ?? '—' },
+          { title: w('active'), dataIndex: 'isActive', width: 90, render: (a: boolean) => (a ? <Tag color="green">{w('isActive')}</Tag> : <Tag>{w('inactive')}</Tag>) },
+          { title: w('createdAt'), dataIndex: 'createdAt', width: 150, render: formatDateTime },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 170,
+            render: (_, s) => (
+              <Space size={4}>
+                <Link to={`/integration/webhooks/${s.id}`}>{w('deliveries')}</Link>
+                {s.isActive && (
+                  <Popconfirm title={w('deactivateConfirm')} okText={t('common.confirm')} cancelText={t('common.cancel')}
+                    onConfirm={() => run(() => api.POST('/api/v1/webhooks/subscriptions/{id}/deactivate', { params: { path: { id: s.id } } }), { success: w('deactivated'), invalidate: ['/api/v1/webhooks/subscriptions'] })}>
+                    <Button size="small" danger loading={busy} aria-label={`${w('deactivate')} ${s.url}`}>{w('deactivate')}</Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
       <Modal
         open={creating}
         title={w('new')}
@@ -161,36 +156,30 @@ function Deliveries({ id }: { id: number }) {
           onChange={(s) => { setStatus(s); paging.reset(); }}
           options={DELIVERY_STATUSES.map((s) => ({ value: s, label: w(`statuses.${s}`) }))} />
       </Space>
-      {q.isError ? (
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-      ) : (
-        <Table<Delivery>
-          rowKey="id"
-          size="small"
-          loading={q.isFetching}
-          dataSource={q.data?.items ?? []}
-          locale={{ emptyText: q.isPending ? ' ' : <EmptyState /> }}
-          pagination={paging.pagination(q.data?.total)}
-          scroll={{ x: 1100 }}
-          columns={[
-            { title: w('event'), dataIndex: 'eventType', width: 170, render: (e: string, d) => <Tooltip title={`${w('eventId')}: ${d.eventId}`}><Typography.Text code>{e}</Typography.Text></Tooltip> },
-            { title: w('occurredAt'), dataIndex: 'occurredAt', width: 150, render: formatDateTime },
-            { title: w('status'), dataIndex: 'status', width: 90, render: (s: DeliveryStatus) => <Tag color={DELIVERY_COLORS[s]}>{w(`statuses.${s}`)}</Tag> },
-            { title: w('attempts'), dataIndex: 'attempts', width: 80 },
-            { title: w('lastResult'), key: 'last', render: (_, d) => [d.lastStatusCode != null ? `HTTP ${d.lastStatusCode}` : null, d.lastError].filter(Boolean).join(' · ') || '—' },
-            { title: w('lastAttemptAt'), dataIndex: 'lastAttemptAt', width: 150, render: formatDateTime },
-            { title: w('nextAttemptAt'), dataIndex: 'nextAttemptAt', width: 150, render: formatDateTime },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              width: 110,
-              render: (_, d) => (
-                <Button size="small" loading={sending === d.id} onClick={() => void redeliver(d)} aria-label={`${w('redeliver')} ${d.eventType} ${d.id}`}>{w('redeliver')}</Button>
-              ),
-            },
-          ]}
-        />
-      )}
+      <PagedTable<Delivery>
+        query={q}
+        pagination={paging.pagination}
+        rowKey="id"
+        size="small"
+        scroll={{ x: 1100 }}
+        columns={[
+          { title: w('event'), dataIndex: 'eventType', width: 170, render: (e: string, d) => <Tooltip title={`${w('eventId')}: ${d.eventId}`}><Typography.Text code>{e}</Typography.Text></Tooltip> },
+          { title: w('occurredAt'), dataIndex: 'occurredAt', width: 150, render: formatDateTime },
+          { title: w('status'), dataIndex: 'status', width: 90, render: (s: DeliveryStatus) => <Tag color={DELIVERY_COLORS[s]}>{w(`statuses.${s}`)}</Tag> },
+          { title: w('attempts'), dataIndex: 'attempts', width: 80 },
+          { title: w('lastResult'), key: 'last', render: (_, d) => [d.lastStatusCode != null ? `HTTP ${d.lastStatusCode}` : null, d.lastError].filter(Boolean).join(' · ') || '—' },
+          { title: w('lastAttemptAt'), dataIndex: 'lastAttemptAt', width: 150, render: formatDateTime },
+          { title: w('nextAttemptAt'), dataIndex: 'nextAttemptAt', width: 150, render: formatDateTime },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 110,
+            render: (_, d) => (
+              <Button size="small" loading={sending === d.id} onClick={() => void redeliver(d)} aria-label={`${w('redeliver')} ${d.eventType} ${d.id}`}>{w('redeliver')}</Button>
+            ),
+          },
+        ]}
+      />
     </Card>
   );
 }

@@ -1,12 +1,12 @@
 import { keepPreviousData } from '@tanstack/react-query';
-import { Button, Card, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { $api } from '../../api/client';
 import { formatDate } from '../../components/format';
 import { StaffSelect, UnitTreeSelect } from '../../components/OrgPickers';
-import { EmptyState, ErrorState } from '../../components/States';
+import { PagedTable } from '../../components/PagedTable';
 import { P, usePermissions } from '../auth/permissions';
 import { usePaging } from '../access/usePaging';
 import { ComplaintDrawer, ComplaintStatusTag, SubstantiatedTag } from './ComplaintDrawer';
@@ -42,29 +42,23 @@ export function ComplaintsPage() {
           <Select allowClear aria-label={f('filterSubstantiated')} placeholder={f('substantiated')} style={{ width: 130 }} value={filters.substantiated} onChange={(substantiated) => set({ substantiated })}
             options={[{ value: true, label: f('substantiatedYes') }, { value: false, label: f('substantiatedNo') }]} />
         </Space>
-        {q.isError ? (
-          <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-        ) : (
-          <Table<ComplaintDto>
-            rowKey="id"
-            size="small"
-            loading={q.isFetching}
-            dataSource={q.data?.items ?? []}
-            locale={{ emptyText: q.isPending ? ' ' : <EmptyState /> }}
-            pagination={paging.pagination(q.data?.total)}
-            scroll={{ x: 1000 }}
-            columns={[
-              { title: f('receivedOn'), dataIndex: 'receivedOn', width: 110, render: formatDate },
-              { title: f('customer'), dataIndex: 'customerName', render: (n: string, c) => <Link to={`/customers/${c.customerId}?tab=complaints`}>{n}</Link> },
-              { title: f('subject'), dataIndex: 'subject', render: (s: string, c) => <Button type="link" style={{ padding: 0 }} onClick={() => setOpen({ customerId: c.customerId, complaintId: c.id })}>{s}</Button> },
-              { title: f('status'), dataIndex: 'status', width: 100, render: (s: ComplaintStatus) => <ComplaintStatusTag status={s} /> },
-              { title: f('unit'), dataIndex: ['unit', 'name'], width: 120 },
-              { title: f('substantiated'), dataIndex: 'substantiated', width: 90, render: (v?: boolean | null) => <SubstantiatedTag value={v} /> },
-              { title: f('responsibleUnit'), key: 'ru', width: 120, render: (_, c) => c.responsibleUnit?.name ?? '—' },
-              { title: f('responsibleStaff'), key: 'rs', width: 90, render: (_, c) => c.responsibleStaff?.name ?? '—' },
-            ]}
-          />
-        )}
+        <PagedTable<ComplaintDto>
+          query={q}
+          pagination={paging.pagination}
+          rowKey="id"
+          size="small"
+          scroll={{ x: 1000 }}
+          columns={[
+            { title: f('receivedOn'), dataIndex: 'receivedOn', width: 110, render: formatDate },
+            { title: f('customer'), dataIndex: 'customerName', render: (n: string, c) => <Link to={`/customers/${c.customerId}?tab=complaints`}>{n}</Link> },
+            { title: f('subject'), dataIndex: 'subject', render: (s: string, c) => <Button type="link" style={{ padding: 0 }} onClick={() => setOpen({ customerId: c.customerId, complaintId: c.id })}>{s}</Button> },
+            { title: f('status'), dataIndex: 'status', width: 100, render: (s: ComplaintStatus) => <ComplaintStatusTag status={s} /> },
+            { title: f('unit'), dataIndex: ['unit', 'name'], width: 120 },
+            { title: f('substantiated'), dataIndex: 'substantiated', width: 90, render: (v?: boolean | null) => <SubstantiatedTag value={v} /> },
+            { title: f('responsibleUnit'), key: 'ru', width: 120, render: (_, c) => c.responsibleUnit?.name ?? '—' },
+            { title: f('responsibleStaff'), key: 'rs', width: 90, render: (_, c) => c.responsibleStaff?.name ?? '—' },
+          ]}
+        />
       </Space>
       <ComplaintDrawer target={open} mayHandle={can(P.complaintsManage)} onClose={() => setOpen(null)} />
     </Card>
